@@ -1,0 +1,235 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { JOB_STATUSES } from './descriptions/shared';
+import { customerLocator } from './descriptions/shared';
+import { listSearch, loadOptions } from './methods';
+import { getAccount, kickservRequest } from './transport/request';
+import { locatorNumber } from './transport/locator';
+import { unwrapRecord } from './transport/paging';
+import {
+	pollJobChanges,
+	pollNewJobs,
+	pollNewPayments,
+	sampleJob,
+	sampleJobChange,
+	samplePayment,
+	type PollOutcome,
+	type PollSettings,
+} from './trigger/strategies';
+
+type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated';
+
+const STATE_VERSION = 1;
+
+/**
+ * Polls Kickserv and emits each new record exactly once. The state (a cursor per event, see
+ * trigger/cursor.ts) lives in the node's static data; it is replaced only after a poll succeeded.
+ */
+export class KickservTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kickserv Trigger',
+		name: 'kickservTrigger',
+		icon: { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when Kickserv gets a new job or payment, or a job changes',
+		defaults: { name: 'Kickserv Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kickservApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'newJob',
+				options: [
+					{ name: 'Job Status Changed', value: 'jobStatusChanged', description: 'A watched job changed status (from/to in the output)' },
+					{ name: 'Job Updated', value: 'jobUpdated', description: 'A watched job changed in any way' },
+					{ name: 'New Job', value: 'newJob', description: 'A job was created in the account' },
+					{ name: 'New Payment', value: 'newPayment', description: 'A payment was recorded' },
+				],
+			},
+			{
+				displayName: 'Payments Of',
+				name: 'paymentScope',
+				type: 'options',
+				default: 'account',
+				description: 'Whether to watch the whole account (through its most recent jobs) or one customer',
+				displayOptions: { show: { event: ['newPayment'] } },
+				options: [
+					{ name: 'Recent Jobs of the Account', value: 'account' },
+					{ name: 'One Customer', value: 'customer' },
+				],
+			},
+			customerLocator({ show: { event: ['newPayment'], paymentScope: ['customer'] } }, 'The customer whose payments to watch'),
+			{
+				displayName: 'Jobs to Watch',
+				name: 'jobsToWatch',
+				type: 'number',
+				default: 250,
+				typeOptions: { minValue: 25, maxValue: 500 },
+				description:
+					'How many of the most recent jobs to watch for changes. A payment on, or change to, an older job is not seen.',
+				displayOptions: {
+					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated'] },
+					hide: { paymentScope: ['customer'] },
+				},
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				displayOptions: { show: { event: ['newJob'] } },
+				options: [
+					{
+						displayName: 'Customer Number',
+						name: 'customerNumber',
+						type: 'number',
+						default: 0,
+						description: 'Only jobs of this customer (the number the web app shows)',
+					},
+					{
+						displayName: 'Job Type Names or IDs',
+						name: 'jobTypeIds',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getJobTypes' },
+						default: [],
+						description:
+							'Only jobs of these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Status',
+						name: 'statuses',
+						type: 'multiOptions',
+						options: JOB_STATUSES,
+						default: [],
+						description: 'Only jobs in one of these statuses when they are first seen',
+					},
+				],
+			},
+			{
+				displayName: 'To Status',
+				name: 'toStatuses',
+				type: 'multiOptions',
+				options: JOB_STATUSES,
+				default: [],
+				description: 'Only changes into one of these statuses (all when empty)',
+				displayOptions: { show: { event: ['jobStatusChanged'] } },
+			},
+			{
+				displayName: 'Max Items per Poll',
+				name: 'maxPerPoll',
+				type: 'number',
+				default: 200,
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				description:
+					'After downtime, new records are emitted oldest first, this many per poll; the rest follow on the next polls',
+			},
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as TriggerEvent;
+		const settings = await readSettings.call(this, event);
+		const manual = this.getMode() === 'manual';
+		if (manual) {
+			// Fetch Test Event: the newest matching record; the stored state is not touched
+			const sample = await sampleFor.call(this, event, settings);
+			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
+		}
+		const staticData = this.getWorkflowStaticData('node');
+		const key = stateKey(event, settings);
+		const current = staticData.key === key && staticData.v === STATE_VERSION ? ((staticData.state ?? {}) as IDataObject) : {};
+		const outcome = await pollFor.call(this, event, current, settings);
+		// the whole poll succeeded: replace the state (assigned on every poll, also when nothing is new)
+		staticData.v = STATE_VERSION;
+		staticData.key = key;
+		staticData.state = outcome.state;
+		return outcome.items.length ? [this.helpers.returnJsonArray(outcome.items)] : null;
+	}
+}
+
+async function readSettings(this: IPollFunctions, event: TriggerEvent): Promise<PollSettings> {
+	const cap = this.getNodeParameter('maxPerPoll', 200) as number;
+	if (!Number.isInteger(cap) || cap < 1 || cap > 1000) {
+		throw new NodeOperationError(this.getNode(), `Max Items per Poll must be a whole number from 1 to 1000 (got ${cap})`);
+	}
+	const settings: PollSettings = { cap, jobsToWatch: 250, match: () => true };
+	if (event !== 'newJob') {
+		if (event === 'newPayment' && this.getNodeParameter('paymentScope', 'account') === 'customer') {
+			const account = await getAccount.call(this);
+			settings.customer = checked(this, () =>
+				locatorNumber(this.getNodeParameter('customer', undefined), 'customers', 'Customer', account),
+			);
+			return settings;
+		}
+		const watch = this.getNodeParameter('jobsToWatch', 250) as number;
+		if (!Number.isInteger(watch) || watch < 25 || watch > 500) {
+			throw new NodeOperationError(this.getNode(), `Jobs to Watch must be a whole number from 25 to 500 (got ${watch})`);
+		}
+		settings.jobsToWatch = watch;
+		if (event === 'jobStatusChanged') settings.toStatuses = this.getNodeParameter('toStatuses', []) as string[];
+		return settings;
+	}
+	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	const types = ((filters.jobTypeIds as Array<string | number> | undefined) ?? []).map(String);
+	let customerId: string | undefined;
+	if (filters.customerNumber) {
+		const account = await getAccount.call(this);
+		const number = checked(this, () => locatorNumber(filters.customerNumber, 'customers', 'Customer Number', account));
+		// jobs name their customer by internal id
+		const reply = await kickservRequest.call(this, { method: 'GET', path: `/customers/${number}.json` });
+		customerId = String(unwrapRecord(reply.body, 'customer').id);
+		settings.customer = number;
+	}
+	settings.match = (job) =>
+		(!statuses.length || statuses.includes(String(job.status))) &&
+		(!types.length || types.includes(String(job.job_type_id))) &&
+		(customerId === undefined || String(job.customer_id) === customerId);
+	return settings;
+}
+
+function checked<T>(context: IPollFunctions, fn: () => T): T {
+	let failure: unknown;
+	try {
+		return fn();
+	} catch (error) {
+		failure = error;
+	}
+	throw new NodeOperationError(context.getNode(), (failure as Error).message);
+}
+
+/** A changed event or scope starts a fresh cursor; changed filters on New Job do not. */
+function stateKey(event: TriggerEvent, settings: PollSettings): string {
+	if (event === 'newPayment') return `newPayment:${settings.customer ?? `window${settings.jobsToWatch}`}`;
+	if (event === 'newJob') return 'newJob';
+	return `${event}:window${settings.jobsToWatch}`;
+}
+
+async function pollFor(this: IPollFunctions, event: TriggerEvent, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
+	if (event === 'newJob') return await pollNewJobs.call(this, state, settings);
+	if (event === 'newPayment') return await pollNewPayments.call(this, state, settings);
+	return await pollJobChanges.call(this, state, settings, event === 'jobStatusChanged' ? 'status' : 'updated');
+}
+
+async function sampleFor(this: IPollFunctions, event: TriggerEvent, settings: PollSettings): Promise<IDataObject[]> {
+	if (event === 'newJob') return await sampleJob.call(this, settings);
+	if (event === 'newPayment') return await samplePayment.call(this, settings);
+	return await sampleJobChange.call(this, event === 'jobStatusChanged' ? 'status' : 'updated');
+}

@@ -1,0 +1,130 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { simplify } from '../transport/routing';
+
+/** Shows a field only for these resource(s) and operation(s). */
+export const showFor = (resource: string, operation: string[], extra: Record<string, unknown[]> = {}) => ({
+	show: { resource: [resource], operation, ...extra },
+});
+
+/** A customer or job, picked from a searchable list, by number, or by its web-app URL. */
+function locator(
+	kind: 'customers' | 'jobs',
+	displayOptions: INodeProperties['displayOptions'],
+	description: string,
+): INodeProperties {
+	const label = kind === 'customers' ? 'Customer' : 'Job';
+	const example = kind === 'customers' ? '380' : '1017';
+	return {
+		displayName: label,
+		name: kind === 'customers' ? 'customer' : 'job',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${label.toLowerCase()}...`,
+				typeOptions: {
+					searchListMethod: kind === 'customers' ? 'searchCustomers' : 'searchJobs',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By Number',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${example}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label.toLowerCase()} number` },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. https://app.kickserv.com/your-account/${kind}/${example}`,
+				extractValue: { type: 'regex', regex: `https?://[^/]+/[^/]+/${kind}/(\\d+)` },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `https?://[^/]+/[^/]+/${kind}/\\d+/?`,
+							errorMessage: `Not a Kickserv ${label.toLowerCase()} URL`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export const customerLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
+	locator('customers', displayOptions, description ?? 'The customer, by the number the Kickserv web app shows');
+
+export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
+	locator('jobs', displayOptions, description ?? 'The job, by the number the Kickserv web app shows');
+
+/** Return All, Limit (stops paging as soon as it is met) and Simplify for a Get Many operation. */
+export const listControls = (
+	resource: string,
+	operation: string[],
+	simplifiedFields: readonly string[],
+): INodeProperties[] => [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: showFor(resource, operation),
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: showFor(resource, operation, { returnAll: [false] }),
+		routing: { output: { maxResults: '={{$value}}' } },
+	},
+	simplifyField(resource, operation, true, simplifiedFields),
+];
+
+export const simplifyField = (
+	resource: string,
+	operation: string[],
+	defaultValue: boolean,
+	simplifiedFields: readonly string[],
+): INodeProperties => {
+	const field: INodeProperties = {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return only the fields a person usually reads instead of the full record',
+		displayOptions: showFor(resource, operation),
+		routing: { output: { postReceive: [simplify(simplifiedFields)] } },
+	};
+	return defaultValue ? { ...field, default: true } : field;
+};
+
+export const JOB_STATUSES = [
+	{ name: 'Canceled', value: 'canceled' },
+	{ name: 'Complete', value: 'complete' },
+	{ name: 'In Progress', value: 'in_progress' },
+	{ name: 'New (Opportunity)', value: 'new' },
+	{ name: 'On Hold', value: 'on_hold' },
+	{ name: 'Scheduled', value: 'scheduled' },
+	{ name: 'Unscheduled', value: 'unscheduled' },
+];
+
+export const JOB_STATUS_VALUES = JOB_STATUSES.map((s) => s.value);

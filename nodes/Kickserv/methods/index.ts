@@ -1,0 +1,101 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { getAccount, kickservList, kickservPages, kickservRequest } from '../transport/request';
+import { unwrapList } from '../transport/paging';
+
+/** Searchable lists behind the Customer and Job resource locators, and the dropdowns. */
+
+const pageToken = (token?: string) => Math.max(1, Number(token) || 1);
+
+export async function searchCustomers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { accountUrl } = await getAccount.call(this);
+	const page = pageToken(paginationToken);
+	const text = filter?.trim();
+	const reply = await kickservRequest.call(this, {
+		method: 'GET',
+		path: '/customers.json',
+		qs: { customers_page: page, only: 'id,customer_number,name', ...(text ? { q: text } : {}) },
+	});
+	const { records } = unwrapList(reply.body, 'customers');
+	return {
+		results: records.map((customer) => ({
+			name: `${customer.name} (#${customer.customer_number})`,
+			value: String(customer.customer_number),
+			url: `${accountUrl}/customers/${customer.customer_number}`,
+		})),
+		paginationToken: records.length ? String(page + 1) : undefined,
+	};
+}
+
+const JOB_SEARCH_PAGE = 50;
+
+export async function searchJobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { accountUrl } = await getAccount.call(this);
+	const text = filter?.trim().toLowerCase();
+	const page = pageToken(paginationToken);
+	// Jobs have no text search: a number goes straight to the job, anything else filters a page
+	if (text && /^\d+$/.test(text)) {
+		const reply = await kickservRequest.call(this, { method: 'GET', path: `/jobs/${text}.json` }).catch(() => undefined);
+		const job = reply?.body as IDataObject | undefined;
+		const record = (job?.job ?? job) as IDataObject | undefined;
+		if (record?.job_number) {
+			return { results: [{ name: jobLabel(record), value: String(record.job_number), url: `${accountUrl}/jobs/${record.job_number}` }] };
+		}
+	}
+	const reply = await kickservRequest.call(this, {
+		method: 'GET',
+		path: '/jobs.json',
+		qs: { page, per_page: JOB_SEARCH_PAGE, only: 'id,job_number,name,description,status' },
+	});
+	const { records } = unwrapList(reply.body, 'jobs');
+	const matches = text ? records.filter((job) => jobLabel(job).toLowerCase().includes(text)) : records;
+	return {
+		results: matches.map((job) => ({
+			name: jobLabel(job),
+			value: String(job.job_number),
+			url: `${accountUrl}/jobs/${job.job_number}`,
+		})),
+		paginationToken: records.length === JOB_SEARCH_PAGE ? String(page + 1) : undefined,
+	};
+}
+
+function jobLabel(job: IDataObject): string {
+	const title = String(job.name || job.description || '').split('\n')[0].slice(0, 60);
+	return `#${job.job_number}${title ? ` ${title}` : ''}${job.status ? ` (${job.status})` : ''}`;
+}
+
+export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const reply = await kickservRequest.call(this, { method: 'GET', path: '/calendar.json' });
+	const { records } = unwrapList(reply.body, 'job_types');
+	return records
+		.map((type) => ({ name: String(type.name), value: Number(type.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const employees = await kickservList.call(this, { key: 'employees', style: 'page', path: '/employees.json' });
+	return employees
+		.map((e) => ({
+			name: [e.first_name, e.last_name].filter(Boolean).join(' ') || String(e.email ?? e.id),
+			value: Number(e.id),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const listSearch = { searchCustomers, searchJobs };
+export const loadOptions = { getJobTypes, getEmployees };
+// kept for the trigger's filters
+export { kickservPages };

@@ -1,0 +1,51 @@
+/** The credential's values, checked before any request leaves. Pure. */
+export interface KickservCredentials {
+	accountSlug: string;
+	apiToken: string;
+	baseUrl?: string;
+}
+
+export interface KickservAccount {
+	/** `https://app.kickserv.com/SLUG` without a trailing slash */
+	accountUrl: string;
+	origin: string;
+	slug: string;
+}
+
+export const DEFAULT_BASE_URL = 'https://app.kickserv.com';
+
+const SLUG = /^[A-Za-z0-9_-]+$/;
+
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Returns the account's URL, or throws an Error whose message names the credential field. */
+export function resolveAccount(credentials: KickservCredentials): KickservAccount {
+	const slug = String(credentials.accountSlug ?? '').trim();
+	if (!slug) throw new Error('Account Slug is empty: enter what follows the host in your Kickserv address');
+	if (!SLUG.test(slug)) {
+		throw new Error(
+			'Account Slug may contain only letters, digits, "-" and "_" (the part after app.kickserv.com/ in your Kickserv address)',
+		);
+	}
+	if (!String(credentials.apiToken ?? '').trim()) throw new Error('API Token is empty');
+	const raw = String(credentials.baseUrl || DEFAULT_BASE_URL).trim();
+	const url = parseUrl(raw);
+	if (!url) throw new Error('Base URL is not a valid URL (expected e.g. https://app.kickserv.com)');
+	if (url.username || url.password) throw new Error('Base URL must not contain a user name or password');
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+		throw new Error('Base URL must use https (plain http is allowed only for a loopback address such as 127.0.0.1)');
+	}
+	const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+	return { accountUrl: `${base}/${slug}`, origin: url.origin, slug };
+}

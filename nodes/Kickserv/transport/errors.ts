@@ -1,0 +1,169 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What the transport knows about a failed reply. Headers and the request itself never travel on. */
+export interface FailedReply {
+	statusCode: number;
+	body: unknown;
+}
+
+const fieldLabel = (field: string) =>
+	field === 'base' ? '' : `${field.charAt(0).toUpperCase()}${field.slice(1).replace(/_/g, ' ')} `;
+
+function messagesOf(value: unknown, field?: string): string[] {
+	if (value === null || value === undefined || value === '') return [];
+	if (typeof value === 'string' || typeof value === 'number') {
+		const text = String(value).trim();
+		return text ? [field ? `${fieldLabel(field)}${text}`.trim() : text] : [];
+	}
+	if (Array.isArray(value)) return value.flatMap((entry) => messagesOf(entry, field));
+	if (typeof value === 'object') {
+		return Object.entries(value as Record<string, unknown>).flatMap(([key, entry]) =>
+			messagesOf(entry, key === 'error' || key === 'message' ? field : key),
+		);
+	}
+	return [];
+}
+
+/**
+ * Kickserv's JSON error bodies are undocumented: `{"errors": [...]}`, `{"errors": {field: [...]}}`,
+ * `{"error": "..."}`, `{"message": "..."}`, plain text, or the XML `<errors><error>…</error></errors>`.
+ * Returns the human messages in whichever shape came.
+ */
+export function extractErrorMessages(body: unknown): string[] {
+	if (body === null || body === undefined) return [];
+	if (Buffer.isBuffer(body)) return extractErrorMessages(body.toString('utf8'));
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text) return [];
+		if (text.startsWith('{') || text.startsWith('[')) {
+			try {
+				return extractErrorMessages(JSON.parse(text));
+			} catch {
+				// not JSON after all: fall through to text handling
+			}
+		}
+		if (text.startsWith('<')) {
+			const found = [...text.matchAll(/<error>([\s\S]*?)<\/error>/g)].map((m) => m[1].trim());
+			if (found.length) return found;
+			if (/<html/i.test(text)) return [];
+			return [text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()].filter(Boolean);
+		}
+		return [text.length > 500 ? `${text.slice(0, 500)}…` : text];
+	}
+	if (typeof body === 'object') {
+		const record = body as Record<string, unknown>;
+		for (const key of ['errors', 'error', 'message', 'messages']) {
+			if (key in record) {
+				const found = messagesOf(record[key], undefined);
+				if (found.length) return found;
+			}
+		}
+	}
+	return [];
+}
+
+const NOT_FOUND_400 = /^invalid (customer|job)\.?$/i;
+
+/** Older recordings answer an unknown number with 400 "Invalid customer." / "Invalid job.". */
+export function isNotFound(reply: FailedReply): boolean {
+	if (reply.statusCode === 404) return true;
+	if (reply.statusCode !== 400) return false;
+	const messages = extractErrorMessages(reply.body);
+	return messages.length > 0 && messages.every((m) => NOT_FOUND_400.test(m));
+}
+
+/** Names the records a path refers to: `/customers/380/notes/5.json` -> `customer 380, note 5`. */
+export function describePath(path: string): string {
+	const names: Record<string, string> = {
+		customers: 'customer',
+		jobs: 'job',
+		notes: 'note',
+		payments: 'payment',
+	};
+	const parts = path.replace(/\.json$/, '').split('/').filter(Boolean);
+	const found: string[] = [];
+	for (let i = 0; i < parts.length - 1; i++) {
+		const name = names[parts[i]];
+		if (name && /^\d+$/.test(parts[i + 1])) found.push(`${name} ${parts[i + 1]}`);
+	}
+	return found.join(', ');
+}
+
+export interface ErrorContext {
+	path: string;
+	account: string;
+	method: string;
+}
+
+/** Message and description a person can act on, for a failed Kickserv reply. Pure. */
+export function explainFailure(
+	reply: FailedReply,
+	context: ErrorContext,
+): { message: string; description: string; httpCode: string } {
+	const messages = extractErrorMessages(reply.body);
+	const said = messages.join('; ');
+	const status = reply.statusCode;
+	const httpCode = String(status);
+	const target = describePath(context.path);
+	if (isNotFound(reply)) {
+		return {
+			httpCode: '404',
+			message: target
+				? `Kickserv account "${context.account}" has no ${target}`
+				: `Kickserv answered "not found" for ${context.path}`,
+			description: `Check the number${target.includes(',') ? 's' : ''} (the ones the Kickserv web app shows) and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
+		};
+	}
+	if (status === 401 || status === 403) {
+		return {
+			httpCode,
+			message:
+				status === 401
+					? 'Kickserv rejected the credentials (401 Unauthorized)'
+					: 'Kickserv refused this action for the token\'s user (403 Forbidden)',
+			description:
+				status === 401
+					? 'Check the API token and the account slug in the Kickserv credential. Kickserv locks a login after 5 failed attempts, so fix the credential before running again.'
+					: `The API token acts with its user's web permissions; give that user access to this action.${said ? ` Kickserv said: ${said}` : ''}`,
+		};
+	}
+	if (status === 422) {
+		return {
+			httpCode,
+			message: `Kickserv rejected the ${target || 'request'}: ${said || 'validation failed'}`,
+			description: messages.length
+				? `Validation messages from Kickserv:\n- ${messages.join('\n- ')}`
+				: 'Kickserv did not say which field was wrong.',
+		};
+	}
+	if (status === 429) {
+		return {
+			httpCode,
+			message: 'Kickserv is limiting the request rate (429 Too Many Requests)',
+			description: `The request was retried and still refused. Space requests out (Options > Batching) or poll less often.${said ? ` Kickserv said: ${said}` : ''}`,
+		};
+	}
+	if (status >= 500) {
+		return {
+			httpCode,
+			message: `Kickserv had a server error (${status})${said ? `: ${said}` : ''}`,
+			description: 'This is on Kickserv\'s side. Safe requests were retried; try again later.',
+		};
+	}
+	return {
+		httpCode,
+		message: `Kickserv answered ${status}${said ? `: ${said}` : ''}`,
+		description: `${context.method} ${context.path} failed.`,
+	};
+}
+
+/** A NodeApiError carrying the real status and Kickserv's own message, and nothing of the request. */
+export function kickservApiError(node: INode, reply: FailedReply, context: ErrorContext): NodeApiError {
+	const { message, description, httpCode } = explainFailure(reply, context);
+	const errorResponse: JsonObject = {
+		status: reply.statusCode,
+		messages: extractErrorMessages(reply.body),
+	};
+	return new NodeApiError(node, errorResponse, { message, description, httpCode });
+}

@@ -1,0 +1,46 @@
+import { parseUrl, type KickservAccount } from './credentials';
+import { positiveInteger } from './validate';
+
+export type LocatorKind = 'customers' | 'jobs';
+
+interface LocatorValue {
+	mode?: string;
+	value?: unknown;
+}
+
+/**
+ * A customer or job picked with a resource locator (From List, By Number, By URL), or given as a
+ * plain number, as the number Kickserv's paths take. A URL must point at the credential's own host
+ * and account. Pure; throws an Error naming the field.
+ */
+export function locatorNumber(
+	raw: unknown,
+	kind: LocatorKind,
+	field: string,
+	account: Pick<KickservAccount, 'origin' | 'slug'>,
+): number {
+	const locator: LocatorValue =
+		typeof raw === 'object' && raw !== null ? (raw as LocatorValue) : { mode: 'id', value: raw };
+	const value = locator.value;
+	const looksLikeUrl = typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
+	if (locator.mode === 'url' || looksLikeUrl) {
+		const url = parseUrl(String(value ?? '').trim());
+		if (!url) throw new Error(`${field} URL is not a valid address (got ${JSON.stringify(value)})`);
+		if (url.origin !== account.origin) {
+			throw new Error(
+				`${field} URL points at ${url.host}, not at the credential's Kickserv host (${new URL(account.origin).host}): refused`,
+			);
+		}
+		const match = new RegExp(`^/([^/]+)/${kind}/(\\d+)/?$`).exec(url.pathname);
+		if (!match) {
+			throw new Error(
+				`${field} URL must look like ${account.origin}/${account.slug}/${kind}/123 (got ${url.pathname})`,
+			);
+		}
+		if (match[1] !== account.slug) {
+			throw new Error(`${field} URL is for account "${match[1]}", but the credential is for "${account.slug}"`);
+		}
+		return positiveInteger(match[2], field);
+	}
+	return positiveInteger(value, field);
+}

@@ -1,0 +1,117 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** The plural keys lists come under, and the singular keys records come under. */
+export type ListKey = 'customers' | 'jobs' | 'notes' | 'payments' | 'employees' | 'job_types';
+export type RecordKey = 'customer' | 'job' | 'note' | 'payment';
+
+export interface PageMeta {
+	current_page?: number;
+	total_pages?: number;
+	total_count?: number;
+	per_page?: number;
+}
+
+export interface Page {
+	records: IDataObject[];
+	meta?: PageMeta;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A list comes as a bare array or as an object holding it under the plural key (beside `meta` etc.). */
+export function unwrapList(body: unknown, key: ListKey): Page {
+	if (Array.isArray(body)) return { records: body.filter(isObject) };
+	if (isObject(body)) {
+		const list = body[key];
+		if (Array.isArray(list)) {
+			return {
+				records: list.filter(isObject),
+				meta: isObject(body.meta) ? (body.meta as PageMeta) : undefined,
+			};
+		}
+		if (Object.keys(body).length === 0) return { records: [] };
+	}
+	if (body === '' || body === null || body === undefined) return { records: [] };
+	throw new Error(`Kickserv sent a list without the expected "${key}" array`);
+}
+
+/** A record comes bare or wrapped in its singular key (`{"customer": {...}}`). */
+export function unwrapRecord(body: unknown, key: RecordKey): IDataObject {
+	if (isObject(body)) {
+		const inner = body[key];
+		if (isObject(inner) && Object.keys(body).length === 1) return inner;
+		return body;
+	}
+	if (typeof body === 'string' && body.trim().startsWith('{')) {
+		return unwrapRecord(JSON.parse(body), key);
+	}
+	throw new Error(`Kickserv sent no ${key} record in its reply`);
+}
+
+/** The filter endpoint always ends its list with an all-null record: it is not a customer. */
+export const isEmptyRecord = (record: IDataObject): boolean =>
+	Object.values(record).every((value) => value === null || value === undefined || value === '');
+
+/** How a list endpoint pages. */
+export type PagingStyle =
+	| 'customers' // customers_page=N, page size is the server's
+	| 'perPage' // page=N&per_page=P (only /jobs.json documents per_page)
+	| 'page'; // page=N, page size is the server's
+
+/** Pages are never assumed to be a fixed size; the loop is always capped. */
+export const MAX_PAGES = 20_000;
+
+export interface PagingProgress {
+	page: number; // the page just received, 1-based
+	records: IDataObject[];
+	meta?: PageMeta;
+	perPageSent?: number;
+	largestEarlierPage: number;
+	previousSignature?: string;
+}
+
+/** Cheap identity of a page, to notice a server that repeats a page instead of advancing. */
+export function pageSignature(records: IDataObject[]): string {
+	if (!records.length) return '0';
+	const id = (r: IDataObject) => String(r.id ?? r.job_number ?? r.customer_number ?? JSON.stringify(r));
+	return `${records.length}:${id(records[0])}:${id(records[records.length - 1])}`;
+}
+
+export type PageVerdict = 'empty' | 'repeated' | 'last' | 'more';
+
+/**
+ * The contract's end rules, applied to a page just received: an empty page ends; a page equal to the
+ * previous one ends (and is not used); `meta` saying it is the last page ends; with `per_page` sent, a
+ * shorter page ends; without it, a page shorter than an earlier one (the server's page size, learned)
+ * ends. Otherwise there may be more.
+ */
+export function judgePage(progress: PagingProgress): PageVerdict {
+	const { records, meta, perPageSent, largestEarlierPage } = progress;
+	if (records.length === 0) return 'empty';
+	if (progress.previousSignature !== undefined && pageSignature(records) === progress.previousSignature) {
+		return 'repeated';
+	}
+	if (meta && typeof meta.total_pages === 'number') {
+		const current = typeof meta.current_page === 'number' ? meta.current_page : progress.page;
+		if (current >= meta.total_pages) return 'last';
+	}
+	if (perPageSent !== undefined && records.length < perPageSent) return 'last';
+	if (perPageSent === undefined && largestEarlierPage > 0 && records.length < largestEarlierPage) {
+		return 'last';
+	}
+	return 'more';
+}
+
+/** The query for page N of a list in the given style. */
+export function pageQuery(style: PagingStyle, page: number, perPage?: number): IDataObject {
+	if (style === 'customers') return { customers_page: page };
+	if (style === 'perPage') return { page, per_page: perPage };
+	return { page };
+}
+
+/** Jobs pages: 50 is the largest page size seen in Kickserv's own documentation. */
+export const JOBS_PAGE_SIZE = 50;
+
+export const perPageFor = (style: PagingStyle, limit?: number): number | undefined =>
+	style === 'perPage' ? Math.max(1, Math.min(JOBS_PAGE_SIZE, limit ?? JOBS_PAGE_SIZE)) : undefined;

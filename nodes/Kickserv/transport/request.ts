@@ -1,0 +1,255 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveAccount, type KickservAccount, type KickservCredentials } from './credentials';
+import { kickservApiError } from './errors';
+import {
+	MAX_PAGES,
+	judgePage,
+	pageQuery,
+	pageSignature,
+	perPageFor,
+	unwrapList,
+	type ListKey,
+	type PageMeta,
+	type PagingStyle,
+} from './paging';
+
+export type KickservContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
+
+export const CREDENTIAL_TYPE = 'kickservApi';
+
+export interface KickservRequest {
+	method: IHttpRequestMethods;
+	/** Path under the account, e.g. `/customers/380.json` */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+export interface KickservReply {
+	statusCode: number;
+	body: unknown;
+	headers: IDataObject;
+}
+
+/** Retry policy: only where repeating cannot duplicate anything. */
+export const RETRY = {
+	attempts: 4, // first try + 3 retries
+	baseDelayMs: 300,
+	maxDelayMs: 20_000, // cap on one wait, also on a server's Retry-After
+	budgetMs: 45_000, // never wait longer than this in total for one request
+};
+
+const RETRY_STATUSES = new Set([429, 503]);
+const NETWORK_RETRY_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
+/** The request never reached the server: even a POST may be sent again. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED']);
+
+/** `Retry-After` in seconds or as an HTTP date, as milliseconds to wait (capped). Pure. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+	if (header === undefined || header === null || header === '') return undefined;
+	const text = String(Array.isArray(header) ? header[0] : header).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text) * 1000, RETRY.maxDelayMs);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.min(Math.max(0, date - now), RETRY.maxDelayMs);
+}
+
+export const backoffMs = (attempt: number): number =>
+	Math.min(RETRY.baseDelayMs * 2 ** attempt, RETRY.maxDelayMs);
+
+/** Whether a failed attempt may be repeated without risking a duplicate write. Pure. */
+export function mayRetry(method: string, failure: { status?: number; code?: string }): boolean {
+	const idempotent = method !== 'POST' && method !== 'PATCH';
+	if (failure.code && NEVER_SENT_CODES.has(failure.code)) return true;
+	if (!idempotent) return false;
+	if (failure.status !== undefined) return RETRY_STATUSES.has(failure.status);
+	return failure.code !== undefined && NETWORK_RETRY_CODES.has(failure.code);
+}
+
+function networkCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	const message = String((error as Error)?.message ?? '');
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+const accounts = new WeakMap<object, KickservAccount>();
+
+/** Reads and checks the credential once per execution context. */
+export async function getAccount(this: KickservContext): Promise<KickservAccount> {
+	const known = accounts.get(this);
+	if (known) return known;
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as KickservCredentials;
+	let account: KickservAccount;
+	try {
+		account = resolveAccount(credentials);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Kickserv credential: ${(error as Error).message}`, {
+			description: 'Fix the Kickserv API credential; no request was sent.',
+		});
+	}
+	accounts.set(this, account);
+	return account;
+}
+
+/**
+ * The one place that talks HTTP to Kickserv: authentication through n8n's credential, JSON in and
+ * out, retries where repeating is safe (GET/PUT/DELETE on 429, 503 and connection resets, honouring
+ * `Retry-After`), and every failure turned into a NodeApiError with the real status and Kickserv's
+ * message. A POST is never repeated once it may have reached the server.
+ */
+export async function kickservRequest(this: KickservContext, request: KickservRequest): Promise<KickservReply> {
+	const account = await getAccount.call(this);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		baseURL: account.accountUrl,
+		url: request.path,
+		qs: request.qs,
+		headers: { Accept: 'application/json' },
+		json: true,
+		arrayFormat: 'brackets',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.body !== undefined) {
+		options.body = request.body;
+		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+	}
+	const context = { path: request.path, account: account.slug, method: request.method };
+	const started = Date.now();
+	for (let attempt = 0; ; attempt++) {
+		let reply: IN8nHttpFullResponse;
+		try {
+			reply = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...options },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = networkCode(error);
+			if (attempt + 1 < RETRY.attempts && mayRetry(request.method, { code })) {
+				const wait = backoffMs(attempt);
+				if (Date.now() - started + wait <= RETRY.budgetMs) {
+					await sleep(wait);
+					continue;
+				}
+			}
+			const reason: JsonObject = { message: code ?? 'request failed', code: code ?? null };
+			throw new NodeApiError(this.getNode(), reason, {
+				message: code
+					? `Could not reach Kickserv (${code}) for ${request.method} ${request.path}`
+					: `The request to Kickserv failed: ${request.method} ${request.path}`,
+				description:
+					request.method === 'POST'
+						? 'A create is never retried automatically once it may have reached Kickserv, to avoid duplicates: check Kickserv before running it again.'
+						: 'The request was retried and still failed. Check the Base URL and that Kickserv is reachable.',
+				httpCode: 'none',
+			});
+		}
+		const status = reply.statusCode;
+		if (status >= 200 && status < 300) {
+			return { statusCode: status, body: reply.body, headers: (reply.headers ?? {}) as IDataObject };
+		}
+		if (attempt + 1 < RETRY.attempts && mayRetry(request.method, { status })) {
+			const headers = (reply.headers ?? {}) as IDataObject;
+			const wait = retryAfterMs(headers['retry-after']) ?? backoffMs(attempt);
+			if (Date.now() - started + wait <= RETRY.budgetMs) {
+				await sleep(wait);
+				continue;
+			}
+		}
+		throw kickservApiError(this.getNode(), { statusCode: status, body: reply.body }, context);
+	}
+}
+
+export interface ListRequest {
+	path: string;
+	qs?: IDataObject;
+	key: ListKey;
+	style: PagingStyle;
+	/** Stop as soon as this many records were collected. */
+	limit?: number;
+}
+
+/**
+ * Pages through a list, yielding each page's records, and stops by the contract's end rules (empty
+ * page, short page, `meta`, repeated page, a hard cap) or as soon as `limit` records were yielded.
+ */
+export async function* kickservPages(
+	this: KickservContext,
+	list: ListRequest,
+): AsyncGenerator<{ records: IDataObject[]; meta?: PageMeta; page: number }> {
+	const perPage = perPageFor(list.style, list.limit);
+	let largest = 0;
+	let previous: string | undefined;
+	let remaining = list.limit ?? Infinity;
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const reply = await kickservRequest.call(this, {
+			method: 'GET',
+			path: list.path,
+			qs: { ...list.qs, ...pageQuery(list.style, page, perPage) },
+		});
+		let unwrapped;
+		try {
+			unwrapped = unwrapList(reply.body, list.key);
+		} catch (error) {
+			throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
+				message: (error as Error).message,
+				description: `GET ${list.path} page ${page} returned an unexpected body.`,
+				httpCode: String(reply.statusCode),
+			});
+		}
+		const { records, meta } = unwrapped;
+		const verdict = judgePage({
+			page,
+			records,
+			meta,
+			perPageSent: perPage,
+			largestEarlierPage: largest,
+			previousSignature: previous,
+		});
+		if (verdict === 'empty' || verdict === 'repeated') return;
+		const taken = records.length > remaining ? records.slice(0, remaining) : records;
+		remaining -= taken.length;
+		yield { records: taken, meta, page };
+		if (verdict === 'last' || remaining <= 0) return;
+		largest = Math.max(largest, records.length);
+		previous = pageSignature(records);
+	}
+	throw new NodeOperationError(
+		this.getNode(),
+		`Stopped paging ${list.path} after ${MAX_PAGES} pages`,
+		{ description: 'Kickserv kept sending pages; narrow the request with filters or use Limit.' },
+	);
+}
+
+/** All records of a list (or the first `limit`). */
+export async function kickservList(this: KickservContext, list: ListRequest): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for await (const { records } of kickservPages.call(this, list)) {
+		for (const record of records) all.push(record);
+	}
+	return all;
+}

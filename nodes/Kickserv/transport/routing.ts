@@ -1,0 +1,183 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodePropertyRouting,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { locatorNumber, type LocatorKind } from './locator';
+import { isEmptyRecord, unwrapRecord, type ListKey, type PagingStyle, type RecordKey } from './paging';
+import { getAccount, kickservList, kickservRequest, type KickservRequest } from './request';
+import { positiveInteger } from './validate';
+
+/**
+ * The glue between a declarative operation and the transport.
+ *
+ * Each operation's `routing` comes from `route()`: n8n's RoutingNode evaluates the URL and every
+ * field's `send` mapping (query and body) as usual, runs the `preSend` checks, and then hands the
+ * prepared request to the function registered as `operations.pagination`. That function is the
+ * transport: it pages lists by Kickserv's rules, unwraps envelopes, retries where safe, and maps
+ * errors. (RoutingNode applies no retries and cannot page by Kickserv's end rules on its own.)
+ */
+
+export type OperationRunner = (
+	this: IExecutePaginationFunctions,
+	request: KickservRequest,
+	limit: number | undefined,
+) => Promise<IDataObject[]>;
+
+export interface OperationSpec {
+	method: IHttpRequestMethods;
+	/** Path under the account; `{name}` placeholders are filled from parameters, checked first. */
+	url: string;
+	/** The reply is one record, wrapped in this key or bare. */
+	record?: RecordKey;
+	/** The reply is a paged list. */
+	list?: { key: ListKey; style: PagingStyle; dropEmptyRecords?: boolean };
+	/** Anything else: the operation's own steps, through the transport. */
+	run?: OperationRunner;
+	/** Extra checks, run before any request. */
+	preSend?: PreSendAction[];
+}
+
+/** Display names of the parameters that fill path placeholders, for error messages. */
+const PLACEHOLDER_LABELS: Record<string, string> = {
+	customer: 'Customer',
+	job: 'Job',
+	noteId: 'Note ID',
+	paymentId: 'Payment ID',
+};
+
+const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job: 'jobs' };
+
+/** Throws the checker's message as a NodeOperationError (before any request is sent). */
+export function check<T>(context: IExecuteSingleFunctions, fn: () => T): T {
+	let failure: unknown;
+	try {
+		return fn();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof NodeOperationError) throw failure;
+	throw new NodeOperationError(context.getNode(), (failure as Error).message, {
+		itemIndex: context.getItemIndex(),
+		description: 'Nothing was sent to Kickserv.',
+	});
+}
+
+/** Fills `{customer}`, `{job}`, `{noteId}`, `{paymentId}` in the URL with checked numbers. */
+export async function resolvePath(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const placeholders = [...String(options.url).matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+	if (!placeholders.length) return options;
+	const account = await getAccount.call(this);
+	let url = String(options.url);
+	for (const name of placeholders) {
+		const label = PLACEHOLDER_LABELS[name] ?? name;
+		const raw = this.getNodeParameter(name, undefined);
+		const kind = LOCATOR_KINDS[name];
+		const number = check(this, () =>
+			kind ? locatorNumber(raw, kind, label, account) : positiveInteger(raw, label),
+		);
+		url = url.replace(`{${name}}`, String(number));
+	}
+	return { ...options, url };
+}
+
+/** Customer records carry the customer-portal login secrets: they never reach an output. */
+const SECRET_KEYS = ['token', 'password_digest', 'encrypted_password', 'api_token'];
+
+export function stripSecrets(record: IDataObject): IDataObject {
+	let result = record;
+	for (const key of SECRET_KEYS) {
+		if (key in result) {
+			if (result === record) result = { ...record };
+			delete result[key];
+		}
+	}
+	for (const [key, value] of Object.entries(result)) {
+		if (value && typeof value === 'object' && !Array.isArray(value)) {
+			const cleaned = stripSecrets(value as IDataObject);
+			if (cleaned !== value) {
+				if (result === record) result = { ...record };
+				result[key] = cleaned;
+			}
+		}
+	}
+	return result;
+}
+
+const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
+
+function runner(spec: OperationSpec) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const { options } = requestData;
+		const request: KickservRequest = {
+			method: (options.method ?? spec.method) as IHttpRequestMethods,
+			path: String(options.url),
+			qs: options.qs && Object.keys(options.qs).length ? options.qs : undefined,
+			body: hasBody(spec.method) ? ((options.body as IDataObject) ?? {}) : undefined,
+		};
+		const max = Number(requestData.maxResults);
+		const limit = Number.isFinite(max) && max > 0 ? max : undefined;
+		let records: IDataObject[];
+		if (spec.run) {
+			records = await spec.run.call(this, request, limit);
+		} else if (spec.list) {
+			records = await kickservList.call(this, { ...spec.list, path: request.path, qs: request.qs, limit });
+			if (spec.list.dropEmptyRecords) records = records.filter((record) => !isEmptyRecord(record));
+		} else {
+			const reply = await kickservRequest.call(this, request);
+			records = [unwrapRecord(reply.body, spec.record ?? 'customer')];
+		}
+		let items: INodeExecutionData[] = records.map((record) => ({ json: stripSecrets(record) }));
+		const response = { statusCode: 200, headers: {}, body: {} };
+		for (const { actions } of requestData.postReceive) {
+			for (const action of actions) {
+				if (typeof action === 'function') items = await action.call(this, items, response);
+			}
+		}
+		return items;
+	};
+}
+
+/** The routing of one operation. See the note at the top of this file. */
+export function route(spec: OperationSpec): INodePropertyRouting {
+	return {
+		request: { method: spec.method, url: spec.url },
+		send: { paginate: true, preSend: [resolvePath, ...(spec.preSend ?? [])] },
+		operations: { pagination: runner(spec) },
+	};
+}
+
+/** A preSend that runs a pure check over parameters (field-named errors, nothing sent). */
+export function validate(
+	fn: (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => IHttpRequestOptions | void,
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		return check(this, () => fn.call(this, options) ?? options);
+	};
+}
+
+/** Keeps only the fields a person reads, when the operation's Simplify switch is on. */
+export function simplify(fields: readonly string[]) {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		if (!this.getNodeParameter('simplify', false)) return items;
+		return items.map((item) => {
+			const json: IDataObject = {};
+			for (const field of fields) if (field in item.json) json[field] = item.json[field];
+			return { ...item, json };
+		});
+	};
+}

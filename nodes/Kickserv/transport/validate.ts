@@ -1,0 +1,102 @@
+/**
+ * Input checks, run before any request is sent. Each throws an Error whose message names the field
+ * (its display name) and says what was wrong. Pure.
+ */
+
+export const MAX_ID = 2_147_483_647;
+
+const show = (value: unknown): string => {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 60)}…` : text;
+};
+
+/** A customer or job number, or a note or payment id: digits only, 1 … 2^31-1. */
+export function positiveInteger(value: unknown, field: string): number {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (text === '') throw new Error(`${field} is required`);
+	if (!/^\d+$/.test(text)) {
+		throw new Error(`${field} must be a positive whole number (got ${show(value)})`);
+	}
+	const number = Number(text);
+	if (number < 1 || number > MAX_ID) {
+		throw new Error(`${field} must be between 1 and ${MAX_ID} (got ${show(value)})`);
+	}
+	return number;
+}
+
+export function optionalPositiveInteger(value: unknown, field: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return positiveInteger(value, field);
+}
+
+/** Text that must not be blank, nor longer than `max` characters. */
+export function requiredText(value: unknown, field: string, max = 10_000): string {
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new Error(`${field} is required`);
+	}
+	const text = String(value).trim();
+	if (!text) throw new Error(`${field} must not be empty`);
+	if (text.length > max) throw new Error(`${field} is too long (${text.length} characters; at most ${max})`);
+	return text;
+}
+
+export function optionalText(value: unknown, field: string, max = 10_000): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+		throw new Error(`${field} must be text (got ${show(value)})`);
+	}
+	const text = String(value);
+	if (text.length > max) throw new Error(`${field} is too long (${text.length} characters; at most ${max})`);
+	return text;
+}
+
+const isCalendarDate = (y: number, m: number, d: number) => {
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/** `YYYY-MM-DD` (a date-time is cut to its date). */
+export function isoDate(value: unknown, field: string): string {
+	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
+	if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+		throw new Error(`${field} must be a date like 2026-11-28 (got ${show(value)})`);
+	}
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+/** An ISO-8601 date-time (an offset is kept as given). */
+export function isoDateTime(value: unknown, field: string): string {
+	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+	if (
+		!match ||
+		!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) ||
+		Number(match[4] ?? 0) > 23 ||
+		Number(match[5] ?? 0) > 59 ||
+		Number(match[6] ?? 0) > 59
+	) {
+		throw new Error(`${field} must be a date and time like 2026-11-28T09:30:00-05:00 (got ${show(value)})`);
+	}
+	return text;
+}
+
+/** A money amount greater than 0 with at most 2 decimals, as Kickserv's decimal string. */
+export function amount(value: unknown, field: string): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^\d{1,9}(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
+		throw new Error(`${field} must be an amount greater than 0 with at most 2 decimals, e.g. 125.00 (got ${show(value)})`);
+	}
+	return Number(text).toFixed(2);
+}
+
+export function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw new Error(`${field} must be one of ${allowed.join(', ')} (got ${show(value)})`);
+}
+
+export function email(value: unknown, field: string): string {
+	const text = requiredText(value, field, 254);
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) throw new Error(`${field} is not an email address (got ${show(value)})`);
+	return text;
+}

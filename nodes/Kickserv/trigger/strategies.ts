@@ -1,0 +1,233 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { kickservList, kickservPages, kickservRequest } from '../transport/request';
+import { JOBS_PAGE_SIZE, unwrapRecord } from '../transport/paging';
+import {
+	classify,
+	decodeWindow,
+	encodeWindow,
+	mayHavePayments,
+	planNew,
+	reachedKnown,
+	seedIdCursor,
+	watchedOf,
+	windowFloor,
+	type IdCursor,
+	type Watched,
+	type WindowJob,
+} from './cursor';
+
+/**
+ * The trigger's events. Each reads through the shared transport, decides with the pure functions of
+ * `cursor.ts`, and returns the items to emit and the state to store. A strategy never writes state
+ * itself: the node stores what it returns only after the whole poll succeeded.
+ */
+
+export interface PollSettings {
+	cap: number;
+	jobsToWatch: number;
+	/** Whether the job passes the user's filters. */
+	match: (job: IDataObject) => boolean;
+	/** Customer scope for New Payment (customer number). */
+	customer?: number;
+	toStatuses?: string[];
+}
+
+export interface PollOutcome {
+	items: IDataObject[];
+	state: IDataObject;
+}
+
+const num = (value: unknown) => Number(value);
+
+/* ---------------------------------------------------------------- New Job */
+
+/** Newest jobs first, page by page, until the listing reaches jobs the cursor knows. */
+async function newJobsSince(this: IPollFunctions, cursor: IdCursor): Promise<IDataObject[]> {
+	const seen: IDataObject[] = [];
+	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage' })) {
+		seen.push(...records);
+		if (reachedKnown(records.map((job) => num(job.job_number)), cursor)) break;
+	}
+	return seen;
+}
+
+export async function pollNewJobs(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
+	if (state.high === undefined) {
+		// first production poll: everything present now is history
+		const newest = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: JOBS_PAGE_SIZE });
+		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.job_number))) } };
+	}
+	const cursor: IdCursor = { high: num(state.high), recent: String(state.recent ?? '') };
+	const seen = await newJobsSince.call(this, cursor);
+	const plan = planNew(seen, (job) => num(job.job_number), cursor, settings.cap, settings.match);
+	return { items: plan.emit, state: { ...plan.next } };
+}
+
+export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
+	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 150 })) {
+		const found = records.find(settings.match);
+		if (found) return [found];
+	}
+	return [];
+}
+
+/* ------------------------------------------------- the watched window of jobs */
+
+const WINDOW_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status';
+
+async function readWindow(this: IPollFunctions, jobsToWatch: number): Promise<WindowJob[]> {
+	return (await kickservList.call(this, {
+		path: '/jobs.json',
+		key: 'jobs',
+		style: 'perPage',
+		qs: { only: WINDOW_FIELDS },
+		limit: jobsToWatch,
+	})) as unknown as WindowJob[];
+}
+
+async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDataObject[]> {
+	return await kickservList.call(this, { path: `/jobs/${jobNumber}/payments.json`, key: 'payments', style: 'page' });
+}
+
+const maxId = (payments: IDataObject[]) => payments.reduce((max, p) => Math.max(max, num(p.id) || 0), 0);
+
+/** First look at the window: fingerprints, and for jobs with payments the highest payment id. */
+async function seedWindow(this: IPollFunctions, jobs: WindowJob[], withPayments: boolean): Promise<Watched[]> {
+	const watched: Watched[] = [];
+	for (const job of jobs) {
+		const p = withPayments && mayHavePayments(job) ? maxId(await paymentsOf.call(this, job.job_number)) : 0;
+		watched.push(watchedOf(job, p));
+	}
+	return watched;
+}
+
+/* ------------------------------------------------------------- New Payment */
+
+export async function pollNewPayments(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
+	if (settings.customer !== undefined) return await pollCustomerPayments.call(this, state, settings);
+	const jobs = await readWindow.call(this, settings.jobsToWatch);
+	if (state.window === undefined) {
+		return { items: [], state: { window: encodeWindow(await seedWindow.call(this, jobs, true)) } };
+	}
+	const previous = decodeWindow(String(state.window));
+	const floor = windowFloor(previous);
+	const next: Watched[] = [];
+	const found: Array<{ payment: IDataObject; job: WindowJob }> = [];
+	const pending = new Map<number, { job: WindowJob; known: number; payments: IDataObject[] }>();
+	for (const job of jobs) {
+		const change = classify(job, previous, floor);
+		const known = previous.get(num(job.job_number));
+		if (change === 'same') {
+			next.push(known as Watched);
+			continue;
+		}
+		if (change === 'entered-old') {
+			// moved into the window because a newer job was deleted: its payments are history
+			next.push((await seedWindow.call(this, [job], true))[0]);
+			continue;
+		}
+		if (change === 'entered-new' && !mayHavePayments(job)) {
+			next.push(watchedOf(job, 0));
+			continue;
+		}
+		const payments = await paymentsOf.call(this, job.job_number);
+		const since = known?.p ?? 0;
+		pending.set(num(job.job_number), { job, known: since, payments });
+		for (const payment of payments) if (num(payment.id) > since) found.push({ payment, job });
+	}
+	// oldest first across jobs, at most `cap`; a job whose new payments did not all fit keeps its old
+	// fingerprint and the last id emitted, so the next poll reads it again
+	found.sort((a, b) => num(a.payment.id) - num(b.payment.id));
+	const emitted = found.slice(0, settings.cap);
+	const lastEmitted = new Map<number, number>();
+	for (const { payment, job } of emitted) lastEmitted.set(num(job.job_number), num(payment.id));
+	const overflow = new Set(found.slice(settings.cap).map(({ job }) => num(job.job_number)));
+	for (const [jobNumber, { job, known, payments }] of pending) {
+		if (overflow.has(jobNumber)) {
+			const old = previous.get(jobNumber);
+			next.push({ ...(old ?? watchedOf(job)), f: old?.f ?? '', p: lastEmitted.get(jobNumber) ?? known });
+		} else {
+			next.push(watchedOf(job, Math.max(known, maxId(payments))));
+		}
+	}
+	return {
+		items: emitted.map(({ payment, job }) => ({ ...payment, job_number: job.job_number })),
+		state: { window: encodeWindow(next) },
+	};
+}
+
+async function pollCustomerPayments(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
+	const path = `/customers/${settings.customer}/payments.json`;
+	const payments = await kickservList.call(this, { path, key: 'payments', style: 'page' });
+	if (state.high === undefined) return { items: [], state: { ...seedIdCursor(payments.map((p) => num(p.id))) } };
+	const plan = planNew(payments, (p) => num(p.id), { high: num(state.high), recent: String(state.recent ?? '') }, settings.cap);
+	return { items: plan.emit, state: { ...plan.next } };
+}
+
+export async function samplePayment(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
+	if (settings.customer !== undefined) {
+		const payments = await kickservList.call(this, { path: `/customers/${settings.customer}/payments.json`, key: 'payments', style: 'page' });
+		const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
+		return newest ? [newest] : [];
+	}
+	for (const job of await readWindow.call(this, Math.min(settings.jobsToWatch, 100))) {
+		if (!mayHavePayments(job)) continue;
+		const payments = await paymentsOf.call(this, job.job_number);
+		if (payments.length) {
+			const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
+			return [{ ...newest, job_number: job.job_number }];
+		}
+	}
+	return [];
+}
+
+/* ------------------------------------------ Job Status Changed / Job Updated */
+
+async function fullJob(this: IPollFunctions, jobNumber: number): Promise<IDataObject> {
+	const reply = await kickservRequest.call(this, { method: 'GET', path: `/jobs/${jobNumber}.json` });
+	return unwrapRecord(reply.body, 'job');
+}
+
+export async function pollJobChanges(
+	this: IPollFunctions,
+	state: IDataObject,
+	settings: PollSettings,
+	kind: 'status' | 'updated',
+): Promise<PollOutcome> {
+	const jobs = await readWindow.call(this, settings.jobsToWatch);
+	if (state.window === undefined) {
+		return { items: [], state: { window: encodeWindow(jobs.map((job) => watchedOf(job))) } };
+	}
+	const previous = decodeWindow(String(state.window));
+	const floor = windowFloor(previous);
+	const changes: Array<{ job: WindowJob; before?: Watched }> = [];
+	const next = new Map<number, Watched>();
+	for (const job of jobs) {
+		const change = classify(job, previous, floor);
+		const before = previous.get(num(job.job_number));
+		next.set(num(job.job_number), watchedOf(job));
+		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
+		const now = watchedOf(job);
+		const relevant =
+			kind === 'updated' ? true : now.s !== before.s && (!settings.toStatuses?.length || settings.toStatuses.includes(now.s));
+		if (relevant) changes.push({ job, before });
+	}
+	// oldest change first; over the cap, a job keeps its old fingerprint and is seen again next poll
+	changes.sort((a, b) => String(a.job.updated_at).localeCompare(String(b.job.updated_at)) || a.job.job_number - b.job.job_number);
+	const taken = changes.slice(0, settings.cap);
+	for (const { job, before } of changes.slice(settings.cap)) next.set(num(job.job_number), before as Watched);
+	const items: IDataObject[] = [];
+	for (const { job, before } of taken) {
+		const record = await fullJob.call(this, job.job_number);
+		items.push(kind === 'status' ? { ...record, previous_status: before?.s ?? null, status: (record.status ?? job.status) as string } : record);
+	}
+	return { items, state: { window: encodeWindow([...next.values()]) } };
+}
+
+export async function sampleJobChange(this: IPollFunctions, kind: 'status' | 'updated'): Promise<IDataObject[]> {
+	const [job] = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 1 });
+	if (!job) return [];
+	const record = await fullJob.call(this, num(job.job_number));
+	return [kind === 'status' ? { ...record, previous_status: null } : record];
+}
