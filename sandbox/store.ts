@@ -295,6 +295,30 @@ export interface WriteMeta {
 	at?: Date;
 }
 
+/** Clean input for AccountStore.seedCustomer (bulk seeding). */
+export interface CustomerSeed {
+	name: string;
+	first_name?: string | null;
+	last_name?: string | null;
+	email_address?: string | null;
+	phone_number?: string | null;
+	service_address?: string | null;
+	service_city?: string | null;
+	service_state?: string | null;
+	service_zip_code?: string | null;
+	is_active?: boolean;
+}
+
+/** Clean input for AccountStore.seedJob (bulk seeding). */
+export interface JobSeed {
+	job_type_id: number;
+	status: JobStatus;
+	name?: string | null;
+	description?: string | null;
+	scheduledMs?: number | null;
+	priceCents?: number;
+}
+
 export interface AccountStoreOptions {
 	slug?: string;
 	/** '+HH:MM' / '-HH:MM', default '-05:00' */
@@ -573,8 +597,9 @@ function intOrNull(value: unknown): number | null {
 	return Number.isInteger(n) ? n : NaN;
 }
 
+/** Present in the input (JSON bodies never carry `undefined`; a plain check is much faster than hasOwnProperty in jest's VM). */
 function has(attrs: Attrs, key: string): boolean {
-	return Object.prototype.hasOwnProperty.call(attrs, key);
+	return attrs[key] !== undefined;
 }
 
 function humanize(field: string): string {
@@ -815,9 +840,8 @@ export class AccountStore {
 		return this.insertCustomer(attrs, meta).customer_number;
 	}
 
-	private insertCustomer(attrs: Attrs, meta?: WriteMeta): CustomerRow {
-		const ms = this.nowMs(meta);
-		const row: CustomerRow = {
+	private newCustomerRow(ms: number): CustomerRow {
+		return {
 			id: 0,
 			customer_number: 0,
 			name: '',
@@ -858,12 +882,47 @@ export class AccountStore {
 			payments: null,
 			deleted: false,
 		};
-		this.applyCustomerAttrs(row, attrs, true, new Errors());
+	}
+
+	private registerCustomer(row: CustomerRow): void {
 		row.id = this.nextCustomerId++;
 		row.customer_number = this.nextCustomerNumber();
 		this.customersByNumber.set(row.customer_number, row);
 		this.customersById.set(row.id, row);
+		this.customersByName.set(row.name, row);
 		this.customerOrder.push(row);
+	}
+
+	/**
+	 * Bulk seeding fast path: inserts a customer from already-clean fields (no coercion, only the
+	 * uniqueness check); returns the customer_number.
+	 */
+	seedCustomer(seed: CustomerSeed, createdMs: number): number {
+		if (this.customersByName.has(seed.name)) throw new ValidationError(['Name has already been taken'], { name: ['has already been taken'] });
+		const row = this.newCustomerRow(createdMs);
+		row.name = seed.name;
+		row.first_name = seed.first_name ?? null;
+		row.last_name = seed.last_name ?? null;
+		row.email_address = seed.email_address ?? null;
+		row.phone_number = seed.phone_number ?? null;
+		row.service_address = seed.service_address ?? null;
+		row.service_city = seed.service_city ?? null;
+		row.service_state = seed.service_state ?? null;
+		row.service_zip_code = seed.service_zip_code ?? null;
+		row.billing_address = row.service_address;
+		row.billing_city = row.service_city;
+		row.billing_state = row.service_state;
+		row.billing_zip_code = row.service_zip_code;
+		if (seed.is_active !== undefined) row.is_active = seed.is_active;
+		this.registerCustomer(row);
+		return row.customer_number;
+	}
+
+	private insertCustomer(attrs: Attrs, meta?: WriteMeta): CustomerRow {
+		const row = this.newCustomerRow(this.nowMs(meta));
+		this.applyCustomerAttrs(row, attrs, true, new Errors());
+		this.customersByName.delete(row.name); // re-added by registerCustomer
+		this.registerCustomer(row);
 		return row;
 	}
 
@@ -1195,10 +1254,17 @@ export class AccountStore {
 			if (!customer) errors.add('customer', 'is invalid');
 		}
 		errors.throwIfAny();
-		const job: JobRow = {
-			id: this.nextJobId++,
-			job_number: this.nextJobNumber(),
-			customer: customer as CustomerRow,
+		const job = this.newJobRow(customer as CustomerRow, ms);
+		this.applyJobChanges(job, ch, true, ms);
+		this.registerJob(job);
+		return job;
+	}
+
+	private newJobRow(customer: CustomerRow, ms: number): JobRow {
+		return {
+			id: 0,
+			job_number: 0,
+			customer,
 			name: null,
 			description: null,
 			status: 'unscheduled',
@@ -1222,12 +1288,37 @@ export class AccountStore {
 			notes: null,
 			deleted: false,
 		};
-		this.applyJobChanges(job, ch, true, ms);
+	}
+
+	private registerJob(job: JobRow): void {
+		job.id = this.nextJobId++;
+		job.job_number = this.nextJobNumber();
 		this.jobsByNumber.set(job.job_number, job);
 		this.jobsById.set(job.id, job);
 		this.jobOrder.push(job);
 		(job.customer.jobs ??= []).push(job);
-		return job;
+	}
+
+	/**
+	 * Bulk seeding fast path: a job with one "Service" charge of `priceCents`, from already-clean
+	 * fields; returns the job_number. Throws NotFoundError for an unknown customer number.
+	 */
+	seedJob(customerNumber: number, seed: JobSeed, createdMs: number): number {
+		const customer = this.requireCustomer(customerNumber);
+		const job = this.newJobRow(customer, createdMs);
+		job.job_type_id = seed.job_type_id;
+		job.name = seed.name ?? null;
+		job.description = seed.description ?? null;
+		job.status = seed.status;
+		job.scheduledMs = seed.scheduledMs ?? null;
+		if (job.status === 'complete') job.completedMs = job.scheduledMs ?? createdMs;
+		if (seed.priceCents) {
+			job.charges = [{ id: this.nextChargeId++, name: 'Service', description: null, quantity: 1, priceCents: seed.priceCents, taxable: false }];
+			job.subtotalCents = seed.priceCents;
+			this.adjustJobBalance(job, seed.priceCents);
+		}
+		this.registerJob(job);
+		return job.job_number;
 	}
 
 	getJob(number: number, options: JobRecordOptions = {}): JobRecord | undefined {

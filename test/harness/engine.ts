@@ -5,6 +5,7 @@
  */
 import {
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PollContext,
 	WorkflowExecute,
 	type ExecutionLifecycleHooks as Hooks,
@@ -303,6 +304,31 @@ export async function runPoll(
 	} catch (error) {
 		return { items: null, error: error as PollRun['error'] };
 	}
+}
+
+/**
+ * A `loadOptions` or `listSearch` method of the Kickserv node, called as the editor calls it
+ * (n8n-core's LoadOptionsContext over the node with the given parameters).
+ */
+export async function runLoadOptions<T>(
+	method: (this: never, ...args: never[]) => Promise<T>,
+	credentials: TestCredential,
+	parameters: IDataObject = {},
+	...args: unknown[]
+): Promise<T> {
+	const node: INode = {
+		id: 'load-options',
+		name: 'Kickserv',
+		type: KICKSERV_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { kickservApi: { id: 'cred-1', name: 'Kickserv account' } },
+	};
+	const workflow = new Workflow({ id: 'lo', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const workflowData = { id: 'lo', name: 'lo', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const context = new LoadOptionsContext(workflow, node, additionalData(() => credentials, workflowData, 'manual'), 'parameters');
+	return await (method as unknown as (...a: unknown[]) => Promise<T>).call(context, ...args);
 }
 
 export type { INodeCredentialsDetails };

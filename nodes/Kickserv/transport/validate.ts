@@ -6,8 +6,8 @@
 export const MAX_ID = 2_147_483_647;
 
 const show = (value: unknown): string => {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 60)}…` : text;
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 };
 
 /** A customer or job number, or a note or payment id: digits only, 1 … 2^31-1. */

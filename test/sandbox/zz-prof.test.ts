@@ -1,0 +1,24 @@
+import { AccountStore, generateLarge } from '../../sandbox';
+it('prof', () => {
+	const now = () => new Date('2026-11-28T15:04:14Z');
+	let t = Date.now();
+	const a = new AccountStore({ now });
+	generateLarge(a, { jobs: 0 });
+	console.log('customers', Date.now() - t);
+	t = Date.now();
+	const b = new AccountStore({ now });
+	generateLarge(b, { customers: 1000 });
+	console.log('jobs', Date.now() - t);
+	t = Date.now();
+	const m = new Map<number, object>();
+	for (let i = 0; i < 100000; i++) m.set(i, { a: i });
+	console.log('map', Date.now() - t);
+	t = Date.now();
+	for (let i = 0; i < 100000; i++) new Date(i).getTime();
+	console.log('date', Date.now() - t);
+	t = Date.now();
+	const o: Record<string, unknown> = { x: 1 };
+	let c = 0;
+	for (let i = 0; i < 3000000; i++) if (Object.prototype.hasOwnProperty.call(o, 'x')) c++;
+	console.log('hasOwn', Date.now() - t, c);
+});
