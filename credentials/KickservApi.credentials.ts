@@ -59,30 +59,28 @@ export class KickservApi implements ICredentialType {
 		},
 	};
 
-	// One cheap GET that proves both the token and the slug. n8n never retries a credential test,
-	// which matters here: Kickserv locks a login after 5 failed attempts.
+	// One cheap GET that proves both the token and the slug: a name search that matches nothing and
+	// always answers an object holding `customers`. HTTP errors are not thrown (n8n re-sends a request
+	// that throws on 401 once, and Kickserv locks a login after 5 failures): a reply without
+	// `customers` (401 text, 404 page) fails the test instead.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{encodeURIComponent(String($credentials.accountSlug).trim())}}',
-			url: '/jobs.json',
+			url: '/customers/filter.json',
 			method: 'GET',
-			qs: { per_page: 1, only: 'id' },
+			qs: { name: 'n8n-credential-test' },
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 401,
-					message: 'Kickserv refused the API token: check the token and that it belongs to this account slug',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No Kickserv account answers at this slug: check the Account Slug and the Base URL',
+					key: 'customers',
+					value: undefined,
+					message:
+						'Kickserv did not accept this credential: check the API Token (Settings > Manage Users) and that the Account Slug is the one in your Kickserv address',
 				},
 			},
 		],

@@ -463,6 +463,9 @@ interface PaymentRow {
 // Helpers (exported where tests or the server can use them)
 // ---------------------------------------------------------------------------------------------
 
+// Module-level copies of hot globals: global lookups are slow inside jest's VM context.
+const { floor, round, imul, abs } = Math;
+const DateCtor = Date;
 const MINUTE = 60_000;
 /** Shared empty employee_ids (never mutated in place: assignments replace the array). */
 const NO_IDS: number[] = [];
@@ -479,27 +482,35 @@ export function parseUtcOffset(offset: string): number {
 	return m[1] === '-' ? -minutes : minutes;
 }
 
+const offsetStrings = new Map<number, string>();
+
 function offsetString(minutes: number): string {
-	const sign = minutes < 0 ? '-' : '+';
-	const abs = Math.abs(minutes);
-	return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+	let s = offsetStrings.get(minutes);
+	if (s === undefined) {
+		const sign = minutes < 0 ? '-' : '+';
+		const a = abs(minutes);
+		s = `${sign}${String(floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+		offsetStrings.set(minutes, s);
+	}
+	return s;
 }
 
 /** Epoch ms -> '2026-11-28T10:04:14-05:00' (second precision) */
 export function formatTimestamp(ms: number, offsetMinutes: number): string {
-	return new Date(ms + offsetMinutes * MINUTE).toISOString().slice(0, 19) + offsetString(offsetMinutes);
+	return new DateCtor(ms + offsetMinutes * MINUTE).toISOString().slice(0, 19) + offsetString(offsetMinutes);
 }
 
 /** Epoch ms -> local 'YYYY-MM-DD' in the given offset */
 export function formatDate(ms: number, offsetMinutes: number): string {
-	return new Date(ms + offsetMinutes * MINUTE).toISOString().slice(0, 10);
+	return new DateCtor(ms + offsetMinutes * MINUTE).toISOString().slice(0, 10);
 }
 
 /** 12345 -> '123.45', -50 -> '-0.50' */
 export function formatMoney(cents: number): string {
 	const neg = cents < 0;
-	const abs = Math.abs(Math.round(cents));
-	const s = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+	const a = abs(round(cents));
+	const cents2 = a % 100;
+	const s = `${floor(a / 100)}.${cents2 < 10 ? '0' : ''}${cents2}`;
 	return neg ? `-${s}` : s;
 }
 
@@ -552,8 +563,8 @@ export function mulberry32(seed: number): () => number {
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
 		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		t = imul(t ^ (t >>> 15), t | 1);
+		t ^= t + imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
@@ -567,7 +578,7 @@ function fakeString(seed: number, length: number, alphabet: string): string {
 	const n = alphabet.length;
 	let s = '';
 	while (s.length < length) {
-		let bits = Math.floor(rnd() * 1073741824); // 30 bits -> 5 characters
+		let bits = floor(rnd() * 1073741824); // 30 bits -> 5 characters
 		for (let k = 0; k < 5 && s.length < length; k++) {
 			s += alphabet[(bits & 63) % n];
 			bits >>>= 6;

@@ -90,6 +90,12 @@ export function describePath(path: string): string {
 	return found.join(', ');
 }
 
+/** The kind of record a collection path writes: `/customers/12/jobs.json` -> `job`. */
+export function resourceOf(path: string): string {
+	const last = path.replace(/\.json$/, '').split('/').filter((part) => part && !/^\d+$/.test(part)).pop() ?? '';
+	return last.replace(/s$/, '').replace(/_/g, ' ');
+}
+
 export interface ErrorContext {
 	path: string;
 	account: string;
@@ -131,7 +137,7 @@ export function explainFailure(
 	if (status === 422) {
 		return {
 			httpCode,
-			message: `Kickserv rejected the ${target || 'request'}: ${said || 'validation failed'}`,
+			message: `Kickserv rejected the ${target || resourceOf(context.path) || 'request'}: ${said || 'validation failed'}`,
 			description: messages.length
 				? `Validation messages from Kickserv:\n- ${messages.join('\n- ')}`
 				: 'Kickserv did not say which field was wrong.',

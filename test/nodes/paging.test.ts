@@ -1,0 +1,103 @@
+import { runKickserv } from '../harness/engine';
+import { SLUG, useSandbox } from '../harness/setup';
+
+// small server pages so paging is visible: 7 customers a page, 4 notes/payments a page
+const t = useSandbox({ customersPageSize: 7, listPageSize: 4 });
+const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+afterEach(() => {
+	t.sandbox.options.listEnvelope = 'keyed';
+	t.sandbox.clearFaults();
+});
+
+describe('Return All and Limit', () => {
+	for (const envelope of ['keyed', 'bare'] as const) {
+		test(`customers: every page to the short last one (${envelope} envelope), no extra request`, async () => {
+			t.sandbox.options.listEnvelope = envelope;
+			const total = t.sandbox.store().listCustomers().length;
+			expect(total % 7).not.toBe(0); // the last page is short
+			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, simplify: false }, t.credentials);
+			expect(items.map((i) => i.json.customer_number)).toEqual(t.sandbox.store().listCustomers().map((c) => c.customer_number));
+			const pages = Math.ceil(total / 7);
+			expect(pages).toBeGreaterThanOrEqual(3);
+			// the page size is learned from the first full page, so the short last page ends the loop
+			expect(t.sandbox.log.map((r) => r.query.customers_page)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+		});
+	}
+
+	test('customers: when the last page is exactly full, one empty page ends the loop', async () => {
+		const store = t.sandbox.store();
+		const total = store.listCustomers().length;
+		for (let i = 0; i < (7 - (total % 7)) % 7; i++) store.createCustomer({ name: `Filler ${i} ${Date.now()}` });
+		const count = store.listCustomers().length;
+		expect(count % 7).toBe(0);
+		const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true }, t.credentials);
+		expect(items).toHaveLength(count);
+		expect(t.sandbox.log).toHaveLength(count / 7 + 1);
+	});
+
+	test('Limit stops paging as soon as it is met', async () => {
+		const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: false, limit: 10 }, t.credentials);
+		expect(items).toHaveLength(10);
+		expect(t.sandbox.log).toHaveLength(2); // 7 + 3 of the second page
+		t.sandbox.clearLog();
+		const jobs = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: false, limit: 5 }, t.credentials);
+		expect(jobs.items).toHaveLength(5);
+		expect(t.sandbox.log).toHaveLength(1);
+		expect(t.sandbox.log[0].query).toMatchObject({ page: '1', per_page: '5' });
+	});
+
+	test('jobs: pages of 50 with per_page; a short page ends the loop', async () => {
+		const store = t.sandbox.store();
+		while (store.listJobs().length < 130) store.createJob(1, { job_type_id: 61 });
+		const total = store.listJobs().length;
+		t.sandbox.clearLog();
+		const { items } = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true }, t.credentials);
+		expect(items).toHaveLength(total);
+		expect(new Set(items.map((i) => i.json.job_number)).size).toBe(total);
+		expect(t.sandbox.log).toHaveLength(Math.ceil(total / 50) + (total % 50 === 0 ? 1 : 0));
+		expect(t.sandbox.log.every((r) => r.query.per_page === '50')).toBe(true);
+	});
+
+	test('payments: the meta object ends the loop (keyed), the empty page does (bare)', async () => {
+		const store = t.sandbox.store();
+		const job = store.createJob(4, { job_type_id: 61 });
+		store.updateJob(job.job_number, { subtotal: '1000.00' });
+		for (let i = 0; i < 9; i++) store.createPayment({ type: 'Job', number: job.job_number }, { amount: '1.00' });
+		t.sandbox.clearLog();
+		const keyed = await runKickserv({ resource: 'payment', operation: 'getAll', parent: 'job', job: rl(job.job_number), returnAll: true }, t.credentials);
+		expect(keyed.items).toHaveLength(9);
+		expect(t.sandbox.log).toHaveLength(3); // 4 + 4 + 1, meta says page 3 of 3
+		t.sandbox.options.listEnvelope = 'bare';
+		t.sandbox.clearLog();
+		const bare = await runKickserv({ resource: 'payment', operation: 'getAll', parent: 'job', job: rl(job.job_number), returnAll: true }, t.credentials);
+		expect(bare.items).toHaveLength(9);
+		expect(t.sandbox.log).toHaveLength(3); // the short third page ends it (page size learned)
+	});
+
+	test('a server that repeats a page instead of advancing does not loop forever', async () => {
+		// customers_page ignored by a misbehaving proxy: every request answers page 1
+		t.sandbox.beforeHandle = (req) => {
+			if (req.path.endsWith('/customers.json')) req.query.customers_page = '1';
+		};
+		try {
+			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true }, t.credentials);
+			expect(items).toHaveLength(7);
+			expect(t.sandbox.log).toHaveLength(2);
+		} finally {
+			t.sandbox.beforeHandle = undefined;
+		}
+	});
+
+	test('record envelopes: a single record wrapped in its key is unwrapped', async () => {
+		t.sandbox.options.recordEnvelope = 'keyed';
+		try {
+			const { items } = await runKickserv({ resource: 'customer', operation: 'get', customer: rl(1) }, t.credentials);
+			expect(items[0].json).toMatchObject({ customer_number: 1 });
+			expect(items[0].json).not.toHaveProperty('customer');
+		} finally {
+			t.sandbox.options.recordEnvelope = 'bare';
+		}
+		expect(t.sandbox.log[0].path).toBe(`/${SLUG}/customers/1.json`);
+	});
+});
