@@ -332,7 +332,6 @@ export class KickservSandbox {
 	private takeFault(entry: LoggedRequest): Fault | undefined {
 		let fired: Fault | undefined;
 		for (const r of this.rules) {
-			if (r.remaining <= 0) continue;
 			if (!this.matches(entry, r.rule.method, r.rule.path)) continue;
 			r.seen++;
 			if (!fired && r.seen >= (r.rule.nth ?? 1)) {
@@ -340,7 +339,7 @@ export class KickservSandbox {
 				fired = r.rule.fault;
 			}
 		}
-		this.rules = this.rules.filter((r) => r.remaining > 0);
+		if (fired) this.rules = this.rules.filter((r) => r.remaining > 0);
 		return fired;
 	}
 
@@ -661,13 +660,13 @@ export class KickservSandbox {
 	/** A customer number from the path, 404/400 when unknown. */
 	private customerNumber(ctx: Ctx, seg: string): number {
 		const n = pathNumber(seg);
-		if (Number.isNaN(n) || !ctx.store.getCustomer(n)) throw this.notFound('customer');
+		if (Number.isNaN(n) || !ctx.store.hasCustomer(n)) throw this.notFound('customer');
 		return n;
 	}
 
 	private jobNumber(ctx: Ctx, seg: string): number {
 		const n = pathNumber(seg);
-		if (Number.isNaN(n) || !ctx.store.getJob(n)) throw this.notFound('job');
+		if (Number.isNaN(n) || !ctx.store.hasJob(n)) throw this.notFound('job');
 		return n;
 	}
 
@@ -734,12 +733,13 @@ export class KickservSandbox {
 		return q;
 	}
 
-	private listJobs(ctx: Ctx): Reply {
-		let perPage = intParam(ctx.query.per_page) ?? this.options.defaultPerPage;
-		if (perPage < 1) perPage = this.options.defaultPerPage;
-		perPage = Math.min(perPage, this.options.maxPerPage);
+	/** A page of jobs (all, or one customer's), filtered, with include/only applied. */
+	private jobList(ctx: Ctx, perPage: number, customerNumber?: number): Reply {
 		const include = this.include(ctx);
-		const { jobs, totalBalanceRemaining } = ctx.store.queryJobs(this.jobQuery(ctx), this.page(ctx), perPage, { include });
+		const { jobs, totalBalanceRemaining } = ctx.store.queryJobs(this.jobQuery(ctx), this.page(ctx), perPage, {
+			include,
+			customerNumber,
+		});
 		const only = this.only(ctx);
 		return this.list(
 			'jobs',
@@ -748,29 +748,21 @@ export class KickservSandbox {
 		);
 	}
 
+	private listJobs(ctx: Ctx): Reply {
+		let perPage = intParam(ctx.query.per_page) ?? this.options.defaultPerPage;
+		if (perPage < 1) perPage = this.options.defaultPerPage;
+		return this.jobList(ctx, Math.min(perPage, this.options.maxPerPage));
+	}
+
 	private customerJobs(ctx: Ctx, cn: number): Reply {
-		if (ctx.method === 'GET') {
-			const include = this.include(ctx);
-			const { jobs, totalBalanceRemaining } = ctx.store.queryJobs(this.jobQuery(ctx), this.page(ctx), this.options.listPageSize, {
-				include,
-				customerNumber: cn,
-			});
-			const only = this.only(ctx);
-			return this.list(
-				'jobs',
-				jobs.map((j) => pick(j, only, include)),
-				{ total_balance_remaining: totalBalanceRemaining },
-			);
-		}
+		if (ctx.method === 'GET') return this.jobList(ctx, this.options.listPageSize, cn); // per_page ignored here
 		if (ctx.method === 'POST') return this.record('job', ctx.store.createJob(cn, this.root(ctx, 'job')));
 		throw this.notFound('route');
 	}
 
 	private customerJob(ctx: Ctx, cn: number, seg: string): Reply {
 		const jn = pathNumber(seg);
-		const job = Number.isNaN(jn) ? undefined : ctx.store.getJob(jn);
-		const customer = ctx.store.getCustomer(cn);
-		if (!job || !customer || job.customer_id !== customer.id) throw this.notFound('job');
+		if (Number.isNaN(jn) || ctx.store.jobOwner(jn) !== cn) throw this.notFound('job');
 		if (ctx.method === 'GET') return this.record('job', ctx.store.getJob(jn, { embed: true, include: this.include(ctx) }));
 		if (ctx.method === 'PUT') return this.record('job', ctx.store.updateJob(jn, this.root(ctx, 'job')));
 		if (ctx.method === 'DELETE') return this.record('job', ctx.store.deleteJob(jn));

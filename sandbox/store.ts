@@ -432,6 +432,14 @@ interface JobChanges {
 	taxRate?: number;
 }
 
+interface PaymentChanges {
+	amountCents?: number;
+	date?: string;
+	payment_type?: string | null;
+	ref_number?: string | null;
+	notes?: string | null;
+}
+
 interface NoteRow {
 	id: number;
 	parentType: 'Customer' | 'Job';
@@ -814,7 +822,9 @@ export class AccountStore {
 		return last ? last.customer_number + 1 : 1;
 	}
 
-	private applyCustomerAttrs(row: CustomerRow, attrs: Attrs, creating: boolean, errors: Errors): void {
+	/** Validates and applies customer attributes; on update also re-keys the name index. */
+	private applyCustomerAttrs(row: CustomerRow, attrs: Attrs, creating: boolean): void {
+		const errors = new Errors();
 		if (creating || has(attrs, 'name')) {
 			const name = str(attrs.name);
 			if (name === null || name.trim() === '') {
@@ -833,9 +843,11 @@ export class AccountStore {
 		const r = row as unknown as Record<string, unknown>;
 		if (creating || has(attrs, 'name')) {
 			const name = str(attrs.name) as string;
-			if (!creating) this.customersByName.delete(row.name);
+			if (!creating) {
+				this.customersByName.delete(row.name);
+				this.customersByName.set(name, row);
+			}
 			row.name = name;
-			this.customersByName.set(name, row);
 		}
 		for (const f of CUSTOMER_STRING_FIELDS) if (has(attrs, f)) r[f] = str(attrs[f]);
 		for (const f of CUSTOMER_BOOL_FIELDS) if (has(attrs, f)) r[f] = bool(attrs[f], r[f] as boolean);
@@ -843,12 +855,10 @@ export class AccountStore {
 	}
 
 	createCustomer(attrs: Attrs, meta?: WriteMeta): CustomerRecord {
-		return this.customerOut(this.insertCustomer(attrs, meta));
-	}
-
-	/** createCustomer without building the reply record (bulk seeding); returns the customer_number. */
-	addCustomer(attrs: Attrs, meta?: WriteMeta): number {
-		return this.insertCustomer(attrs, meta).customer_number;
+		const row = this.newCustomerRow(this.nowMs(meta));
+		this.applyCustomerAttrs(row, attrs, true);
+		this.registerCustomer(row);
+		return this.customerOut(row);
 	}
 
 	private newCustomerRow(ms: number): CustomerRow {
@@ -909,7 +919,9 @@ export class AccountStore {
 	 * uniqueness check); returns the customer_number.
 	 */
 	seedCustomer(seed: CustomerSeed, createdMs: number): number {
-		if (this.customersByName.has(seed.name)) throw new ValidationError(['Name has already been taken'], { name: ['has already been taken'] });
+		const errors = new Errors();
+		if (this.customersByName.has(seed.name)) errors.add('name', 'has already been taken');
+		errors.throwIfAny();
 		const row = this.newCustomerRow(createdMs);
 		row.name = seed.name;
 		row.first_name = seed.first_name ?? null;
@@ -929,17 +941,13 @@ export class AccountStore {
 		return row.customer_number;
 	}
 
-	private insertCustomer(attrs: Attrs, meta?: WriteMeta): CustomerRow {
-		const row = this.newCustomerRow(this.nowMs(meta));
-		this.applyCustomerAttrs(row, attrs, true, new Errors());
-		this.customersByName.delete(row.name); // re-added by registerCustomer
-		this.registerCustomer(row);
-		return row;
-	}
-
 	getCustomer(number: number): CustomerRecord | undefined {
 		const row = this.customersByNumber.get(number);
 		return row ? this.customerOut(row) : undefined;
+	}
+
+	hasCustomer(number: number): boolean {
+		return this.customersByNumber.has(number);
 	}
 
 	getCustomerById(id: number): CustomerRecord | undefined {
@@ -955,7 +963,7 @@ export class AccountStore {
 
 	updateCustomer(number: number, attrs: Attrs, meta?: WriteMeta): CustomerRecord {
 		const row = this.requireCustomer(number);
-		this.applyCustomerAttrs(row, attrs, false, new Errors());
+		this.applyCustomerAttrs(row, attrs, false);
 		row.updatedMs = this.nowMs(meta);
 		return this.customerOut(row);
 	}
@@ -1244,16 +1252,8 @@ export class AccountStore {
 		}
 	}
 
+	/** customerNumber: the customer's number (not its id); both it and attrs.job_type_id are required. */
 	createJob(customerNumber: number | string | null | undefined, attrs: Attrs, meta?: WriteMeta): JobRecord {
-		return this.jobOut(this.insertJob(customerNumber, attrs, meta), {});
-	}
-
-	/** createJob without building the reply record (bulk seeding); returns the job_number. */
-	addJob(customerNumber: number | string | null | undefined, attrs: Attrs, meta?: WriteMeta): number {
-		return this.insertJob(customerNumber, attrs, meta).job_number;
-	}
-
-	private insertJob(customerNumber: number | string | null | undefined, attrs: Attrs, meta?: WriteMeta): JobRow {
 		const ms = this.nowMs(meta);
 		const errors = new Errors();
 		const ch = this.parseJobAttrs(attrs, true, errors);
@@ -1268,7 +1268,7 @@ export class AccountStore {
 		const job = this.newJobRow(customer as CustomerRow, ms);
 		this.applyJobChanges(job, ch, true, ms);
 		this.registerJob(job);
-		return job;
+		return this.jobOut(job, {});
 	}
 
 	private newJobRow(customer: CustomerRow, ms: number): JobRow {
@@ -1332,6 +1332,15 @@ export class AccountStore {
 		return job.job_number;
 	}
 
+	hasJob(number: number): boolean {
+		return this.jobsByNumber.has(number);
+	}
+
+	/** The customer_number of the job's customer. */
+	jobOwner(number: number): number | undefined {
+		return this.jobsByNumber.get(number)?.customer.customer_number;
+	}
+
 	getJob(number: number, options: JobRecordOptions = {}): JobRecord | undefined {
 		const job = this.jobsByNumber.get(number);
 		return job ? this.jobOut(job, options) : undefined;
@@ -1393,19 +1402,15 @@ export class AccountStore {
 		options: JobRecordOptions & { customerNumber?: number } = {},
 	): { jobs: JobRecord[]; totalBalanceRemaining: string } {
 		page = normPage(page);
-		let source = this.jobOrder;
-		let unfilteredTotal = this.totalBalanceCents;
-		if (options.customerNumber !== undefined) {
-			const c = this.requireCustomer(options.customerNumber);
-			source = c.jobs ?? [];
-			unfilteredTotal = NaN;
-		}
+		const customer = options.customerNumber === undefined ? undefined : this.requireCustomer(options.customerNumber);
+		const source = customer ? (customer.jobs ?? []) : this.jobOrder;
 		const pred = this.jobPredicate(query);
 		if (!pred) {
-			if (Number.isNaN(unfilteredTotal)) unfilteredTotal = source.reduce((s, j) => s + j.balanceCents, 0);
+			// account-wide total is kept up to date; a customer's jobs are few enough to sum
+			const total = customer ? source.reduce((s, j) => s + j.balanceCents, 0) : this.totalBalanceCents;
 			return {
 				jobs: pageSliceDesc(source, page, perPage).map((j) => this.jobOut(j, options)),
-				totalBalanceRemaining: formatMoney(unfilteredTotal),
+				totalBalanceRemaining: formatMoney(total),
 			};
 		}
 		const start = (page - 1) * perPage;
@@ -1612,12 +1617,9 @@ export class AccountStore {
 
 	// ----- payments ----------------------------------------------------------------------------
 
-	private paymentFields(
-		attrs: Attrs,
-		creating: boolean,
-	): { amountCents?: number; date?: string; payment_type?: string | null; ref_number?: string | null; notes?: string | null } {
+	private paymentFields(attrs: Attrs, creating: boolean): PaymentChanges {
 		const errors = new Errors();
-		const out: ReturnType<AccountStore['paymentFields']> = {};
+		const out: PaymentChanges = {};
 		if (creating || has(attrs, 'amount')) {
 			const raw = attrs.amount;
 			const cents = parseMoney(raw);

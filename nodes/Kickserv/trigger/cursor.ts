@@ -2,7 +2,7 @@
  * The trigger's bookkeeping, as pure functions over small, JSON-able state. Nothing here does I/O.
  *
  * Two cursors:
- * - `IdCursor` for things that get increasing numbers (job numbers, payment ids): a high-water mark
+ * - `IdCursor` for things that get increasing numbers (internal job and payment ids): a high-water mark
  *   plus a bounded set of recently accounted numbers, so a record committed out of order (a number
  *   below the mark that shows up late) is still emitted once, and never twice.
  * - `WindowState` for change detection over the most recent jobs: one short fingerprint per job.
@@ -84,7 +84,7 @@ export function planNew<T>(
 /** What the change detection remembers of one watched job. */
 export interface Watched {
 	n: number; // job number
-	f: string; // fingerprint of updated_at + balance_remaining + status
+	f: string; // fingerprint of id + updated_at + balance_remaining + status (a reused number differs by id)
 	s: string; // status
 	p: number; // highest payment id known on the job (0 = none)
 }
@@ -135,6 +135,7 @@ export function decodeWindow(text: string | undefined): Map<number, Watched> {
 }
 
 export interface WindowJob {
+	id?: unknown;
 	job_number: number;
 	updated_at?: unknown;
 	balance_remaining?: unknown;
@@ -144,7 +145,7 @@ export interface WindowJob {
 
 export const watchedOf = (job: WindowJob, p = 0): Watched => ({
 	n: Number(job.job_number),
-	f: fingerprint(job.updated_at, job.balance_remaining, job.status),
+	f: fingerprint(job.id, job.updated_at, job.balance_remaining, job.status),
 	s: String(job.status ?? ''),
 	p,
 });

@@ -42,12 +42,18 @@ const num = (value: unknown) => Number(value);
 
 /* ---------------------------------------------------------------- New Job */
 
+/*
+ * New jobs are recognised by their internal `id`, not their number: ids only grow and are never
+ * reused, while a job number may come back if the newest job is deleted. The listing is newest
+ * first by number, which is also newest first by id apart from such a reuse.
+ */
+
 /** Newest jobs first, page by page, until the listing reaches jobs the cursor knows. */
 async function newJobsSince(this: IPollFunctions, cursor: IdCursor): Promise<IDataObject[]> {
 	const seen: IDataObject[] = [];
 	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage' })) {
 		seen.push(...records);
-		if (reachedKnown(records.map((job) => num(job.job_number)), cursor)) break;
+		if (reachedKnown(records.map((job) => num(job.id)), cursor)) break;
 	}
 	return seen;
 }
@@ -56,11 +62,11 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 	if (state.high === undefined) {
 		// first production poll: everything present now is history
 		const newest = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: JOBS_PAGE_SIZE });
-		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.job_number))) } };
+		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.id))) } };
 	}
 	const cursor: IdCursor = { high: num(state.high), recent: String(state.recent ?? '') };
 	const seen = await newJobsSince.call(this, cursor);
-	const plan = planNew(seen, (job) => num(job.job_number), cursor, settings.cap, settings.match);
+	const plan = planNew(seen, (job) => num(job.id), cursor, settings.cap, settings.match);
 	return { items: plan.emit, state: { ...plan.next } };
 }
 
