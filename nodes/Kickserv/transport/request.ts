@@ -85,9 +85,12 @@ export function mayRetry(method: string, failure: { status?: number; code?: stri
 }
 
 function networkCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	// n8n wraps the socket error in a NodeApiError whose httpCode is the error code (ECONNRESET)
+	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		for (const code of [current.code, current.httpCode]) {
+			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		}
 		current = current.cause as typeof current;
 	}
 	const message = String((error as Error)?.message ?? '');

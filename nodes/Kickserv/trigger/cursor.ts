@@ -143,9 +143,16 @@ export interface WindowJob {
 	status?: unknown;
 }
 
-export const watchedOf = (job: WindowJob, p = 0): Watched => ({
+/**
+ * What is remembered of a job. By default the fingerprint covers what payments and status changes
+ * touch; `whole` covers every field of the record (timestamps have whole seconds, so two changes in
+ * one second differ only in their fields).
+ */
+export const watchedOf = (job: WindowJob, p = 0, whole = false): Watched => ({
 	n: Number(job.job_number),
-	f: fingerprint(job.id, job.updated_at, job.balance_remaining, job.status),
+	f: whole
+		? fingerprint(...Object.keys(job).sort().map((key) => `${key}=${JSON.stringify((job as unknown as Record<string, unknown>)[key])}`))
+		: fingerprint(job.id, job.updated_at, job.balance_remaining, job.status),
 	s: String(job.status ?? ''),
 	p,
 });
@@ -165,10 +172,15 @@ export type WindowChange = 'entered-new' | 'entered-old' | 'changed' | 'same';
  * above the old window's lowest number is new; one that entered below it came in because a job was
  * deleted: its history is old.
  */
-export function classify(job: WindowJob, previous: Map<number, Watched>, previousFloor: number): WindowChange {
+export function classify(
+	job: WindowJob,
+	previous: Map<number, Watched>,
+	previousFloor: number,
+	whole = false,
+): WindowChange {
 	const known = previous.get(Number(job.job_number));
 	if (!known) return Number(job.job_number) > previousFloor ? 'entered-new' : 'entered-old';
-	return known.f === watchedOf(job).f ? 'same' : 'changed';
+	return known.f === watchedOf(job, 0, whole).f ? 'same' : 'changed';
 }
 
 export const windowFloor = (window: Map<number, Watched>): number =>

@@ -82,12 +82,13 @@ export async function sampleJob(this: IPollFunctions, settings: PollSettings): P
 
 const WINDOW_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status';
 
-async function readWindow(this: IPollFunctions, jobsToWatch: number): Promise<WindowJob[]> {
+/** The most recent jobs, trimmed to the change-detection fields unless `whole` records are needed. */
+async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false): Promise<WindowJob[]> {
 	return (await kickservList.call(this, {
 		path: '/jobs.json',
 		key: 'jobs',
 		style: 'perPage',
-		qs: { only: WINDOW_FIELDS },
+		qs: whole ? undefined : { only: WINDOW_FIELDS },
 		limit: jobsToWatch,
 	})) as unknown as WindowJob[];
 }
@@ -201,20 +202,21 @@ export async function pollJobChanges(
 	settings: PollSettings,
 	kind: 'status' | 'updated',
 ): Promise<PollOutcome> {
-	const jobs = await readWindow.call(this, settings.jobsToWatch);
+	const whole = kind === 'updated';
+	const jobs = await readWindow.call(this, settings.jobsToWatch, whole);
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(jobs.map((job) => watchedOf(job))) } };
+		return { items: [], state: { window: encodeWindow(jobs.map((job) => watchedOf(job, 0, whole))) } };
 	}
 	const previous = decodeWindow(String(state.window));
 	const floor = windowFloor(previous);
 	const changes: Array<{ job: WindowJob; before?: Watched }> = [];
 	const next = new Map<number, Watched>();
 	for (const job of jobs) {
-		const change = classify(job, previous, floor);
+		const change = classify(job, previous, floor, whole);
 		const before = previous.get(num(job.job_number));
-		next.set(num(job.job_number), watchedOf(job));
+		const now = watchedOf(job, 0, whole);
+		next.set(num(job.job_number), now);
 		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
-		const now = watchedOf(job);
 		const relevant =
 			kind === 'updated' ? true : now.s !== before.s && (!settings.toStatuses?.length || settings.toStatuses.includes(now.s));
 		if (relevant) changes.push({ job, before });
@@ -225,7 +227,8 @@ export async function pollJobChanges(
 	for (const { job, before } of changes.slice(settings.cap)) next.set(num(job.job_number), before as Watched);
 	const items: IDataObject[] = [];
 	for (const { job, before } of taken) {
-		const record = await fullJob.call(this, job.job_number);
+		// the whole window record is already at hand for Job Updated; a status change reads the job
+		const record = whole ? (job as unknown as IDataObject) : await fullJob.call(this, job.job_number);
 		items.push(kind === 'status' ? { ...record, previous_status: before?.s ?? null, status: (record.status ?? job.status) as string } : record);
 	}
 	return { items, state: { window: encodeWindow([...next.values()]) } };
