@@ -77,11 +77,11 @@ describe('locatorNumber: url mode', () => {
 		expect(locatorNumber(url('http://127.0.0.1:4010/acme/jobs/617'), 'jobs', 'Job', local)).toBe(617);
 	});
 
-	// BUG: resolveAccount keeps a base URL's path (https://proxy.example.com/kickserv -> accountUrl
+	// Fixed (was a bug): resolveAccount keeps a base URL's path (https://proxy.example.com/kickserv -> accountUrl
 	// https://proxy.example.com/kickserv/acme), but locatorNumber matches the URL path as /SLUG/kind/N from
 	// the root: the URL under the base path is refused, and the error suggests
 	// https://proxy.example.com/acme/customers/123, an address that is not the account's.
-	test.failing('a URL under a base URL with a path is accepted', () => {
+	test('a URL under a base URL with a path is accepted', () => {
 		const proxied = resolveAccount({ accountSlug: 'acme', apiToken: 't', baseUrl: 'https://proxy.example.com/kickserv' });
 		expect(locatorNumber(url('https://proxy.example.com/kickserv/acme/customers/380'), 'customers', F, proxied)).toBe(380);
 	});
@@ -126,13 +126,17 @@ describe('locatorNumber: url mode', () => {
 		['https://app.kickserv.com/acme/jobs/617'], // a job URL where a customer is wanted
 		['https://app.kickserv.com/acme/customers'],
 		['https://app.kickserv.com/acme/customers/abc'],
-		['https://app.kickserv.com/acme/customers/380/edit'],
 		['https://app.kickserv.com/customers/380'],
 		['https://app.kickserv.com/'],
 		['https://app.kickserv.com/acme/x/customers/380'],
 	])('wrong path %s is refused, showing the expected shape', (value) => {
 		const message = failure(() => locatorNumber(url(value), 'customers', F, account));
 		expect(message).toContain('https://app.kickserv.com/acme/customers/123');
+	});
+
+	test('a page of the record (/edit) or its API address (.json) is accepted', () => {
+		expect(locatorNumber(url('https://app.kickserv.com/acme/customers/380/edit'), 'customers', F, account)).toBe(380);
+		expect(locatorNumber(url('https://app.kickserv.com/acme/customers/380.json'), 'customers', F, account)).toBe(380);
 	});
 
 	test('a number out of range in the URL is refused naming the field', () => {

@@ -45,7 +45,7 @@ describe('retryAfterMs', () => {
 
 	// BUG (minor): V8's lenient Date.parse reads these as dates in 2001, so they count as an HTTP date
 	// in the past and the request is retried at once (0 ms) instead of falling back to the backoff.
-	test.failing.each([['-1'], ['+5'], ['5,5'], ['1.5.3']])('garbage that Date.parse accepts (%j) gives undefined', (header) => {
+	test.each([['-1'], ['+5'], ['5,5'], ['1.5.3']])('garbage that Date.parse accepts (%j) gives undefined', (header) => {
 		expect(retryAfterMs(header, NOW)).toBeUndefined();
 	});
 

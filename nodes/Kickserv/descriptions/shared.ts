@@ -51,12 +51,12 @@ function locator(
 				name: 'url',
 				type: 'string',
 				placeholder: `e.g. https://app.kickserv.com/your-account/${kind}/${example}`,
-				extractValue: { type: 'regex', regex: `https?://[^/]+/[^/]+/${kind}/(\\d+)` },
+				extractValue: { type: 'regex', regex: `https?://.+/${kind}/(\\d+)` },
 				validation: [
 					{
 						type: 'regex',
 						properties: {
-							regex: `https?://[^/]+/[^/]+/${kind}/\\d+/?`,
+							regex: `https?://.+/${kind}/\\d+`,
 							errorMessage: `Not a Kickserv ${label.toLowerCase()} URL`,
 						},
 					},

@@ -18,7 +18,12 @@ function messagesOf(value: unknown, field?: string): string[] {
 	}
 	if (Array.isArray(value)) return value.flatMap((entry) => messagesOf(entry, field));
 	if (typeof value === 'object') {
-		return Object.entries(value as Record<string, unknown>).flatMap(([key, entry]) =>
+		const record = value as Record<string, unknown>;
+		// {"field": "name", "message": "can't be blank"}
+		if (typeof record.message === 'string' && typeof (record.field ?? record.attribute) === 'string') {
+			return [`${fieldLabel(String(record.field ?? record.attribute))}${record.message}`.trim()];
+		}
+		return Object.entries(record).flatMap(([key, entry]) =>
 			messagesOf(entry, key === 'error' || key === 'message' ? field : key),
 		);
 	}
@@ -44,13 +49,14 @@ export function extractErrorMessages(body: unknown): string[] {
 			}
 		}
 		if (text.startsWith('<')) {
-			const found = [...text.matchAll(/<error>([\s\S]*?)<\/error>/g)].map((m) => m[1].trim());
+			const found = [...text.matchAll(/<error(?:\s[^>]*)?>([\s\S]*?)<\/error>/g)].map((m) => decodeEntities(m[1].trim()));
 			if (found.length) return found;
 			if (/<html/i.test(text)) return [];
 			return [text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()].filter(Boolean);
 		}
 		return [text.length > 500 ? `${text.slice(0, 500)}…` : text];
 	}
+	if (Array.isArray(body)) return messagesOf(body);
 	if (typeof body === 'object') {
 		const record = body as Record<string, unknown>;
 		for (const key of ['errors', 'error', 'message', 'messages']) {
@@ -62,6 +68,14 @@ export function extractErrorMessages(body: unknown): string[] {
 	}
 	return [];
 }
+
+const decodeEntities = (text: string) =>
+	text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;|&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 
 const NOT_FOUND_400 = /^invalid (customer|job)\.?$/i;
 

@@ -17,30 +17,32 @@ export function locatorNumber(
 	raw: unknown,
 	kind: LocatorKind,
 	field: string,
-	account: Pick<KickservAccount, 'origin' | 'slug'>,
+	account: Pick<KickservAccount, 'accountUrl' | 'origin' | 'slug'>,
 ): number {
 	const locator: LocatorValue =
 		typeof raw === 'object' && raw !== null ? (raw as LocatorValue) : { mode: 'id', value: raw };
 	const value = locator.value;
-	const looksLikeUrl = typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
-	if (locator.mode === 'url' || looksLikeUrl) {
-		const url = parseUrl(String(value ?? '').trim());
-		if (!url) throw new Error(`${field} URL is not a valid address (got ${JSON.stringify(value)})`);
-		if (url.origin !== account.origin) {
-			throw new Error(
-				`${field} URL points at ${url.host}, not at the credential's Kickserv host (${new URL(account.origin).host}): refused`,
-			);
-		}
-		const match = new RegExp(`^/([^/]+)/${kind}/(\\d+)/?$`).exec(url.pathname);
-		if (!match) {
-			throw new Error(
-				`${field} URL must look like ${account.origin}/${account.slug}/${kind}/123 (got ${url.pathname})`,
-			);
-		}
-		if (match[1] !== account.slug) {
-			throw new Error(`${field} URL is for account "${match[1]}", but the credential is for "${account.slug}"`);
-		}
-		return positiveInteger(match[2], field);
+	const looksLikeUrl = typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value.trim()) && !/^\d/.test(value.trim());
+	if (locator.mode !== 'url' && !looksLikeUrl) return positiveInteger(value, field);
+	const url = parseUrl(String(value ?? '').trim());
+	if (!url) throw new Error(`${field} URL is not a valid address (got ${JSON.stringify(value)})`);
+	if (url.origin !== account.origin) {
+		throw new Error(
+			`${field} URL points at ${url.protocol}//${url.host}, not at the credential's Kickserv (${account.origin}): refused`,
+		);
 	}
-	return positiveInteger(value, field);
+	// the web app's address of the record: <base URL>/<slug>/<kind>/<number>, optionally followed by
+	// a page of it (/edit) or the API's .json
+	const accountPath = new URL(account.accountUrl).pathname.replace(/\/+$/, '');
+	const basePath = accountPath.slice(0, accountPath.length - account.slug.length - 1);
+	const match = new RegExp(`^${escape(basePath)}/([^/]+)/${kind}/(\\d+)(?:\\.json|/[a-z_]+)?/?$`).exec(url.pathname);
+	if (!match) {
+		throw new Error(`${field} URL must look like ${account.accountUrl}/${kind}/123 (got ${url.pathname})`);
+	}
+	if (match[1] !== account.slug) {
+		throw new Error(`${field} URL is for account "${match[1]}", but the credential is for "${account.slug}"`);
+	}
+	return positiveInteger(match[2], field);
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

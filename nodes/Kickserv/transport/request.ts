@@ -67,6 +67,8 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
 	if (header === undefined || header === null || header === '') return undefined;
 	const text = String(Array.isArray(header) ? header[0] : header).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text) * 1000, RETRY.maxDelayMs);
+	// otherwise only an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"), not whatever Date.parse accepts
+	if (!/^[A-Za-z]{3},? .*\d{2}:\d{2}:\d{2}/.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.min(Math.max(0, date - now), RETRY.maxDelayMs);
@@ -77,7 +79,8 @@ export const backoffMs = (attempt: number): number =>
 
 /** Whether a failed attempt may be repeated without risking a duplicate write. Pure. */
 export function mayRetry(method: string, failure: { status?: number; code?: string }): boolean {
-	const idempotent = method !== 'POST' && method !== 'PATCH';
+	const verb = method.toUpperCase();
+	const idempotent = verb !== 'POST' && verb !== 'PATCH';
 	if (failure.code && NEVER_SENT_CODES.has(failure.code)) return true;
 	if (!idempotent) return false;
 	if (failure.status !== undefined) return RETRY_STATUSES.has(failure.status);

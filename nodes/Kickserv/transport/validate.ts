@@ -25,7 +25,7 @@ export function positiveInteger(value: unknown, field: string): number {
 }
 
 export function optionalPositiveInteger(value: unknown, field: string): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
+	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
 	return positiveInteger(value, field);
 }
 
@@ -55,27 +55,41 @@ const isCalendarDate = (y: number, m: number, d: number) => {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 };
 
-/** `YYYY-MM-DD` (a date-time is cut to its date). */
+const asText = (value: unknown): string => {
+	if (typeof value === 'string') return value.trim();
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+	return '';
+};
+
+/** `YYYY-MM-DD`; a valid date-time is cut to its date (as written, without moving time zones). */
 export function isoDate(value: unknown, field: string): string {
-	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
+	const text = asText(value);
 	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
-	if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-		throw new Error(`${field} must be a date like 2026-11-28 (got ${show(value)})`);
-	}
-	return `${match[1]}-${match[2]}-${match[3]}`;
+	const valid =
+		match &&
+		isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) &&
+		(text.length === 10 || isDateTime(text));
+	if (!valid) throw new Error(`${field} must be a date like 2026-11-28 (got ${show(value)})`);
+	return text.slice(0, 10);
+}
+
+function isDateTime(text: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/.exec(text);
+	return (
+		!!match &&
+		isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) &&
+		Number(match[4] ?? 0) <= 23 &&
+		Number(match[5] ?? 0) <= 59 &&
+		Number(match[6] ?? 0) <= 59 &&
+		Number(match[8] ?? 0) <= 14 &&
+		Number(match[9] ?? 0) <= 59
+	);
 }
 
 /** An ISO-8601 date-time (an offset is kept as given). */
 export function isoDateTime(value: unknown, field: string): string {
-	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-	if (
-		!match ||
-		!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) ||
-		Number(match[4] ?? 0) > 23 ||
-		Number(match[5] ?? 0) > 59 ||
-		Number(match[6] ?? 0) > 59
-	) {
+	const text = asText(value);
+	if (!isDateTime(text)) {
 		throw new Error(`${field} must be a date and time like 2026-11-28T09:30:00-05:00 (got ${show(value)})`);
 	}
 	return text;

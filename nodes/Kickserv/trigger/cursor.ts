@@ -114,7 +114,7 @@ const STATUS_NAMES = Object.fromEntries(Object.entries(STATUS_CODES).map(([name,
 /** `n:f:s:p` per job, base 36, `;`-separated: ~18 bytes a job. */
 export function encodeWindow(jobs: Watched[]): string {
 	return jobs
-		.map((j) => `${j.n.toString(36)}:${j.f}:${STATUS_CODES[j.s] ?? `=${j.s}`}:${j.p.toString(36)}`)
+		.map((j) => `${j.n.toString(36)}:${j.f}:${STATUS_CODES[j.s] ?? `=${encodeURIComponent(j.s)}`}:${j.p.toString(36)}`)
 		.join(';');
 }
 
@@ -127,8 +127,8 @@ export function decodeWindow(text: string | undefined): Map<number, Watched> {
 		map.set(number, {
 			n: number,
 			f,
-			s: s?.startsWith('=') ? s.slice(1) : (STATUS_NAMES[s] ?? s),
-			p: parseInt(p, 36) || 0,
+			s: s?.startsWith('=') ? decodeURIComponent(s.slice(1)) : (STATUS_NAMES[s] ?? s ?? ''),
+			p: p ? parseInt(p, 36) || 0 : 0,
 		});
 	}
 	return map;
@@ -159,6 +159,8 @@ export const watchedOf = (job: WindowJob, p = 0, whole = false): Watched => ({
 
 /** Whether a job shows any sign of payments (its balance is below its total). */
 export function mayHavePayments(job: WindowJob): boolean {
+	const known = (value: unknown) => value !== null && value !== undefined && value !== '';
+	if (!known(job.total) || !known(job.balance_remaining)) return true;
 	const total = Number(job.total);
 	const balance = Number(job.balance_remaining);
 	if (!Number.isFinite(total) || !Number.isFinite(balance)) return true;
