@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { JOB_STATUSES } from './descriptions/shared';
-import { customerLocator } from './descriptions/shared';
+import { JOB_STATUSES, customerLocator } from './descriptions/shared';
 import { listSearch, loadOptions } from './methods';
 import { getAccount, kickservRequest } from './transport/request';
 import { locatorNumber } from './transport/locator';

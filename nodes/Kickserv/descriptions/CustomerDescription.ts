@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { kickservRequest } from '../transport/request';
-import { route, validate } from '../transport/routing';
+import { requireUpdateFields, route, validate } from '../transport/routing';
 import { isEmptyRecord, unwrapList, unwrapRecord } from '../transport/paging';
 import { email, optionalPositiveInteger, optionalText, requiredText } from '../transport/validate';
 import { customerLocator, listControls, showFor, simplifyField } from './shared';
@@ -101,14 +101,6 @@ const checkCustomerBody = validate(function (options) {
 		if (key === 'email_address' && body[key]) body[key] = email(body[key], displayName);
 	}
 	if ('name' in body) body.name = requiredText(body.name, 'Name', 255);
-	return options;
-});
-
-const requireUpdateFields = validate(function (options) {
-	const body = ((options.body as IDataObject)?.customer ?? {}) as IDataObject;
-	if (!Object.keys(body).length) {
-		throw new Error('Update Fields is empty: add at least one field to change');
-	}
 	return options;
 });
 
@@ -256,7 +248,7 @@ export const customerOperations: INodeProperties[] = [
 					method: 'PUT',
 					url: '/customers/{customer}.json',
 					record: 'customer',
-					preSend: [requireUpdateFields, checkCustomerBody],
+					preSend: [checkCustomerBody, requireUpdateFields('customer')],
 				}),
 			},
 		],

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { kickservList, kickservRequest } from '../transport/request';
-import { route, validate } from '../transport/routing';
+import { requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import {
 	isoDateTime,
@@ -163,12 +163,6 @@ const checkJobBody = validate(function (options) {
 	return options;
 });
 
-const requireUpdateFields = validate(function (options) {
-	const job = ((options.body as IDataObject)?.job ?? {}) as IDataObject;
-	if (!Object.keys(job).length) throw new Error('Update Fields is empty: add at least one field to change');
-	return options;
-});
-
 const checkJobFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
 	if ('status' in qs) {
@@ -267,7 +261,7 @@ export const jobOperations: INodeProperties[] = [
 					method: 'PUT',
 					url: '/jobs/{job}.json',
 					record: 'job',
-					preSend: [requireUpdateFields, checkJobBody],
+					preSend: [checkJobBody, requireUpdateFields('job')],
 				}),
 			},
 		],

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { kickservList, kickservRequest } from '../transport/request';
+import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { requiredText } from '../transport/validate';
@@ -98,9 +98,7 @@ export const noteOperations: INodeProperties[] = [
 				routing: route({
 					method: 'GET',
 					url: `=${PARENT}/notes.json`,
-					async run(request, limit) {
-						return await kickservList.call(this, { key: 'notes', style: 'page', path: request.path, limit });
-					},
+					list: { key: 'notes', style: 'page' },
 				}),
 			},
 			{

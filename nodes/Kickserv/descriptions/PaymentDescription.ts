@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { getAccount, kickservList, kickservPages, kickservRequest } from '../transport/request';
-import { route, validate } from '../transport/routing';
+import { getAccount, kickservPages, kickservRequest } from '../transport/request';
+import { requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { kickservApiError } from '../transport/errors';
 import { amount, isoDate, optionalText } from '../transport/validate';
@@ -41,9 +41,6 @@ const checkPaymentBody = (requireAmount: boolean) =>
 			['notes', 'Notes'],
 		]) {
 			if (key in payment) payment[key] = optionalText(payment[key], label, key === 'notes' ? 10_000 : 255);
-		}
-		if (!requireAmount && !Object.keys(payment).length) {
-			throw new Error('Update Fields is empty: add at least one field to change');
 		}
 		return options;
 	});
@@ -175,9 +172,7 @@ export const paymentOperations: INodeProperties[] = [
 				routing: route({
 					method: 'GET',
 					url: `=${PARENT}/payments.json`,
-					async run(request, limit) {
-						return await kickservList.call(this, { key: 'payments', style: 'page', path: request.path, limit });
-					},
+					list: { key: 'payments', style: 'page' },
 				}),
 			},
 			{
@@ -189,7 +184,7 @@ export const paymentOperations: INodeProperties[] = [
 					method: 'PUT',
 					url: '/jobs/{job}/payments/{paymentId}.json',
 					record: 'payment',
-					preSend: [checkPaymentBody(false)],
+					preSend: [checkPaymentBody(false), requireUpdateFields('payment')],
 				}),
 			},
 		],

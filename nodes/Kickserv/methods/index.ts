@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { getAccount, kickservList, kickservPages, kickservRequest } from '../transport/request';
+import { getAccount, kickservList, kickservRequest } from '../transport/request';
 import { unwrapList } from '../transport/paging';
 
 /** Searchable lists behind the Customer and Job resource locators, and the dropdowns. */
@@ -97,5 +97,3 @@ export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePr
 
 export const listSearch = { searchCustomers, searchJobs };
 export const loadOptions = { getJobTypes, getEmployees };
-// kept for the trigger's filters
-export { kickservPages };

@@ -139,7 +139,7 @@ function runner(spec: OperationSpec) {
 			if (spec.list.dropEmptyRecords) records = records.filter((record) => !isEmptyRecord(record));
 		} else {
 			const reply = await kickservRequest.call(this, request);
-			records = [unwrapRecord(reply.body, spec.record ?? 'customer')];
+			records = [spec.record ? unwrapRecord(reply.body, spec.record) : ((reply.body ?? {}) as IDataObject)];
 		}
 		let items: INodeExecutionData[] = records.map((record) => ({ json: stripSecrets(record) }));
 		const response = { statusCode: 200, headers: {}, body: {} };
@@ -169,6 +169,15 @@ export function validate(
 		return check(this, () => fn.call(this, options) ?? options);
 	};
 }
+
+/** An Update must change something: refused before any request when `body[root]` is empty. */
+export const requireUpdateFields = (root: RecordKey) =>
+	validate(function (options) {
+		const fields = (options.body as IDataObject | undefined)?.[root] as IDataObject | undefined;
+		if (!fields || !Object.keys(fields).length) {
+			throw new Error('Update Fields is empty: add at least one field to change');
+		}
+	});
 
 /** Keeps only the fields a person reads, when the operation's Simplify switch is on. */
 export function simplify(fields: readonly string[]) {
