@@ -173,6 +173,8 @@ export interface WorkflowSpec {
 	nodes: INode[];
 	connections: IWorkflowBase['connections'];
 	staticData?: IDataObject;
+	/** The node to start from (default: the first). */
+	startNode?: string;
 }
 
 export interface RunResult {
@@ -207,7 +209,7 @@ export async function runWorkflow(spec: WorkflowSpec, credentials: TestCredentia
 		staticData: spec.staticData,
 		settings: {},
 	});
-	const start = spec.nodes[0];
+	const start = spec.nodes.find((node) => node.name === spec.startNode) ?? spec.nodes[0];
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],

@@ -1,0 +1,19 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+// The README's demo command, end to end: sandbox, example workflows in n8n-core's engine, tables.
+test('npm run demo runs every example workflow and prints its results', () => {
+	const root = path.join(__dirname, '..');
+	const output = execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', '--prefer-ts-exts', 'scripts/demo.ts'], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, N8N_USER_FOLDER: '' },
+		timeout: 120_000,
+	});
+	expect(output).toMatch(/=== Kickserv: website lead to customer and job/);
+	expect(output).toMatch(/-- Create Job\n\s+job_number .*\n.*\n\s+\d+ .*Website request\s+unscheduled/);
+	expect(output).toMatch(/-- One Line per Job\n\s+job_number\s+line/);
+	expect(output).toMatch(/the next poll emitted 1 payment/);
+	expect(output).toMatch(/-- Thank-You Note\n.*\n.*\n.*Thank you for your payment of \$150\.00/);
+	expect(output).not.toMatch(/^!! /m);
+}, 150_000);
