@@ -4,6 +4,7 @@
  * Requests are real HTTP; nothing is mocked. Used by the tests, the demo and the benchmark.
  */
 import {
+	DirectoryLoader,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PollContext,
@@ -66,7 +67,13 @@ export function registerNodeType(type: string, node: INodeType) {
 	registry[type] = node;
 }
 
-registerNodeType(KICKSERV_TYPE, new Kickserv());
+/** As n8n's loader does: a declarative node gets the "Request Options" (batching, timeout, proxy...). */
+function loaded<T extends INodeType>(node: T): T {
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
+registerNodeType(KICKSERV_TYPE, loaded(new Kickserv()));
 registerNodeType(ITEMS_TYPE, new ItemsNode());
 
 export const nodeTypes: INodeTypes = {

@@ -69,6 +69,19 @@ describe('errors', () => {
 		]);
 	});
 
+	test("a hung server: the node's Timeout option ends each attempt; reads are retried, then a clear error", async () => {
+		t.sandbox.addFault({ fault: { kind: 'hang' }, path: '/customers/1.json', times: 10 });
+		const started = Date.now();
+		const { error } = await runKickserv(
+			{ resource: 'customer', operation: 'get', customer: rl(1), requestOptions: { timeout: 200 } },
+			t.credentials,
+		);
+		expect(error?.message).toBe('Could not reach Kickserv for GET /customers/1.json');
+		expect(error?.description).toMatch(/^Connection error ECONNABORTED\. The request was retried/);
+		expect(t.sandbox.log.filter((r) => r.path.endsWith('/customers/1.json')).length).toBe(4);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
 	test('the token never appears in an error', async () => {
 		const secretToken = `${TOKEN}`;
 		const { error } = await runKickserv({ resource: 'customer', operation: 'get', customer: rl(999999) }, t.credentials);

@@ -41,6 +41,8 @@ export interface KickservRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** n8n's request options of the node ("Options" > Timeout, Proxy, Ignore SSL Issues), passed through. */
+	transport?: Pick<IHttpRequestOptions, 'timeout' | 'proxy' | 'skipSslCertificateValidation'>;
 }
 
 export interface KickservReply {
@@ -55,6 +57,7 @@ export const RETRY = {
 	baseDelayMs: 300,
 	maxDelayMs: 20_000, // cap on one wait, also on a server's Retry-After
 	budgetMs: 45_000, // never wait longer than this in total for one request
+	timeoutMs: 60_000, // one attempt, unless the node's Timeout option says otherwise
 };
 
 const RETRY_STATUSES = new Set([429, 503]);
@@ -138,7 +141,12 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 		arrayFormat: 'brackets',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: RETRY.timeoutMs,
 	};
+	const { timeout, proxy, skipSslCertificateValidation } = request.transport ?? {};
+	if (timeout) options.timeout = timeout;
+	if (proxy) options.proxy = proxy;
+	if (skipSslCertificateValidation) options.skipSslCertificateValidation = true;
 	if (request.body !== undefined) {
 		options.body = request.body;
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
@@ -162,15 +170,16 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 					continue;
 				}
 			}
-			const reason: JsonObject = { message: code ?? 'request failed', code: code ?? null };
+			// (not under `code`: NodeApiError would replace our message with a generic one)
+			const reason: JsonObject = { message: code ?? 'request failed', networkError: code ?? null };
 			throw new NodeApiError(this.getNode(), reason, {
-				message: code
-					? `Could not reach Kickserv (${code}) for ${request.method} ${request.path}`
-					: `The request to Kickserv failed: ${request.method} ${request.path}`,
-				description:
+				// the code goes in the description: in the message, n8n would swap it for a generic text
+				message: `Could not reach Kickserv for ${request.method} ${request.path}`,
+				description: `${code ? `Connection error ${code}. ` : ''}${
 					request.method === 'POST'
 						? 'A create is never retried automatically once it may have reached Kickserv, to avoid duplicates: check Kickserv before running it again.'
-						: 'The request was retried and still failed. Check the Base URL and that Kickserv is reachable.',
+						: 'The request was retried and still failed. Check the Base URL and that Kickserv is reachable.'
+				}`,
 				httpCode: 'none',
 			});
 		}
@@ -197,6 +206,7 @@ export interface ListRequest {
 	style: PagingStyle;
 	/** Stop as soon as this many records were collected. */
 	limit?: number;
+	transport?: KickservRequest['transport'];
 }
 
 /**
@@ -216,6 +226,7 @@ export async function* kickservPages(
 			method: 'GET',
 			path: list.path,
 			qs: { ...list.qs, ...pageQuery(list.style, page, perPage) },
+			transport: list.transport,
 		});
 		let unwrapped;
 		try {

@@ -128,6 +128,11 @@ function runner(spec: OperationSpec) {
 			path: String(options.url),
 			qs: options.qs && Object.keys(options.qs).length ? options.qs : undefined,
 			body: hasBody(spec.method) ? ((options.body as IDataObject) ?? {}) : undefined,
+			transport: {
+				timeout: options.timeout,
+				proxy: options.proxy,
+				skipSslCertificateValidation: options.skipSslCertificateValidation === true || options.skipSslCertificateValidation === 'true',
+			},
 		};
 		const max = Number(requestData.maxResults);
 		const limit = Number.isFinite(max) && max > 0 ? max : undefined;
@@ -135,7 +140,7 @@ function runner(spec: OperationSpec) {
 		if (spec.run) {
 			records = await spec.run.call(this, request, limit);
 		} else if (spec.list) {
-			records = await kickservList.call(this, { ...spec.list, path: request.path, qs: request.qs, limit });
+			records = await kickservList.call(this, { ...spec.list, path: request.path, qs: request.qs, limit, transport: request.transport });
 			if (spec.list.dropEmptyRecords) records = records.filter((record) => !isEmptyRecord(record));
 		} else {
 			const reply = await kickservRequest.call(this, request);
