@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 const root = path.join(__dirname, '..');
@@ -88,7 +88,7 @@ test("n8n-core's package loader finds both nodes and the credential, with icons 
 });
 
 test("every operation's parameters resolve, each operation has a request, and the lists come from methods", () => {
-	const node = loader.nodeTypes.kickserv.type;
+	const node = loader.nodeTypes.kickserv.type as INodeType;
 	const properties = node.description.properties;
 	const resources = (properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>).map((o) => o.value);
 	let operations = 0;

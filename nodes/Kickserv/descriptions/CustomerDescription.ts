@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { kickservRequest } from '../transport/request';
 import { requireUpdateFields, route, validate } from '../transport/routing';
 import { isEmptyRecord, unwrapList, unwrapRecord } from '../transport/paging';
-import { email, optionalPositiveInteger, optionalText, requiredText } from '../transport/validate';
+import { boolean, email, optionalPositiveInteger, optionalText, requiredText } from '../transport/validate';
 import { customerLocator, listControls, showFor, simplifyField } from './shared';
 
 const resource = 'customer';
@@ -98,6 +98,7 @@ const checkCustomerBody = validate(function (options) {
 		if (!(key in body)) continue;
 		if (type === 'number') body[key] = optionalPositiveInteger(body[key], displayName);
 		else if (type === 'string') body[key] = optionalText(body[key], displayName, 255);
+		else body[key] = boolean(body[key], displayName);
 		if (key === 'email_address' && body[key]) body[key] = email(body[key], displayName);
 	}
 	if ('name' in body) body.name = requiredText(body.name, 'Name', 255);
@@ -115,8 +116,9 @@ const checkCustomerFilters = validate(function (options) {
 		}
 		qs.begins_with = letter;
 	}
-	for (const [key, value] of Object.entries(qs)) {
-		if (typeof value === 'string') qs[key] = optionalText(value, key, 255);
+	for (const [key, label] of TEXT_FILTERS) {
+		if (!(key in qs)) continue;
+		qs[key] = optionalText(qs[key], label, 255);
 		if (qs[key] === '' || qs[key] === undefined) delete qs[key];
 	}
 	return options;
@@ -137,6 +139,9 @@ const EXACT_FILTERS: Array<[string, string]> = [
 	['billing_zip_code', 'Billing ZIP Code (Exact)'],
 	['billing_country', 'Billing Country (Exact)'],
 ];
+
+/** Text filters and their display names (for error messages). */
+const TEXT_FILTERS: Array<[string, string]> = [['q', 'Name Contains'], ...EXACT_FILTERS];
 
 async function findByExactName(this: IExecuteSingleFunctions, request: { body?: IDataObject }) {
 	const name = requiredText(request.body?.name, 'Name', 255);

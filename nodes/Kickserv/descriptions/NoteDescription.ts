@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
-import { requiredText } from '../transport/validate';
+import { boolean, requiredText } from '../transport/validate';
 import { customerLocator, jobLocator, listControls, showFor, simplifyField } from './shared';
 
 const resource = 'note';
@@ -19,6 +19,7 @@ const NOTE_MAX = 65_535;
 const checkNoteText = validate(function (options) {
 	const note = ((options.body as IDataObject)?.note ?? {}) as IDataObject;
 	note.note = requiredText(note.note, 'Note', NOTE_MAX);
+	if ('public' in note) note.public = boolean(note.public, 'Public');
 	return options;
 });
 

@@ -153,6 +153,8 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 	}
 	const context = { path: request.path, account: account.slug, method: request.method };
 	const started = Date.now();
+	// set when an attempt failed in a way that may have left it applied (no reply, connection reset)
+	let mayHaveApplied = false;
 	for (let attempt = 0; ; attempt++) {
 		let reply: IN8nHttpFullResponse;
 		try {
@@ -163,6 +165,7 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkCode(error);
+			if (!code || !NEVER_SENT_CODES.has(code)) mayHaveApplied = true;
 			if (attempt + 1 < RETRY.attempts && mayRetry(request.method, { code })) {
 				const wait = backoffMs(attempt);
 				if (Date.now() - started + wait <= RETRY.budgetMs) {
@@ -184,6 +187,10 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 			});
 		}
 		const status = reply.statusCode;
+		if (request.method === 'DELETE' && status === 404 && mayHaveApplied) {
+			// an earlier attempt was applied but its reply was lost: the record is gone, as asked
+			return { statusCode: 204, body: '', headers: (reply.headers ?? {}) as IDataObject };
+		}
 		if (status >= 200 && status < 300) {
 			return { statusCode: status, body: reply.body, headers: (reply.headers ?? {}) as IDataObject };
 		}

@@ -104,15 +104,28 @@ export function stripSecrets(record: IDataObject): IDataObject {
 		}
 	}
 	for (const [key, value] of Object.entries(result)) {
-		if (value && typeof value === 'object' && !Array.isArray(value)) {
-			const cleaned = stripSecrets(value as IDataObject);
-			if (cleaned !== value) {
-				if (result === record) result = { ...record };
-				result[key] = cleaned;
-			}
+		const cleaned = stripNested(value);
+		if (cleaned !== value) {
+			if (result === record) result = { ...record };
+			result[key] = cleaned as IDataObject[string];
 		}
 	}
 	return result;
+}
+
+/** Embedded records (an object, or a list of them such as `payments[].customer`) are cleaned too. */
+function stripNested(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		let changed = false;
+		const cleaned = value.map((entry) => {
+			const next = stripNested(entry);
+			if (next !== entry) changed = true;
+			return next;
+		});
+		return changed ? cleaned : value;
+	}
+	if (value && typeof value === 'object') return stripSecrets(value as IDataObject);
+	return value;
 }
 
 const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
@@ -134,8 +147,12 @@ function runner(spec: OperationSpec) {
 				skipSslCertificateValidation: options.skipSslCertificateValidation === true || options.skipSslCertificateValidation === 'true',
 			},
 		};
-		const max = Number(requestData.maxResults);
-		const limit = Number.isFinite(max) && max > 0 ? max : undefined;
+		// Limit applies when the operation has Return All and it is off (read here, not from
+		// RoutingNode's maxResults, which drops a Limit of 0)
+		const limit =
+			this.getNodeParameter('returnAll', true) === false
+				? check(this, () => positiveInteger(this.getNodeParameter('limit', undefined), 'Limit'))
+				: undefined;
 		let records: IDataObject[];
 		if (spec.run) {
 			records = await spec.run.call(this, request, limit);

@@ -109,6 +109,13 @@ export function oneOf<T extends string>(value: unknown, field: string, allowed: 
 	throw new Error(`${field} must be one of ${allowed.join(', ')} (got ${show(value)})`);
 }
 
+/** A yes/no value (true/false, or the strings "true"/"false" an expression may give). */
+export function boolean(value: unknown, field: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new Error(`${field} must be true or false (got ${show(value)})`);
+}
+
 export function email(value: unknown, field: string): string {
 	const text = requiredText(value, field, 254);
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) throw new Error(`${field} is not an email address (got ${show(value)})`);
