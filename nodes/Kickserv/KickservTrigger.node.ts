@@ -12,6 +12,7 @@ import { listSearch, loadOptions } from './methods';
 import { getAccount, kickservRequest } from './transport/request';
 import { locatorNumber } from './transport/locator';
 import { unwrapRecord } from './transport/paging';
+import { stripSecrets } from './transport/routing';
 import {
 	pollJobChanges,
 	pollNewJobs,
@@ -149,7 +150,7 @@ export class KickservTrigger implements INodeType {
 		if (manual) {
 			// Fetch Test Event: the newest matching record; the stored state is not touched
 			const sample = await sampleFor.call(this, event, settings);
-			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
+			return sample.length ? [this.helpers.returnJsonArray(sample.map(stripSecrets))] : null;
 		}
 		const staticData = this.getWorkflowStaticData('node');
 		const key = stateKey(event, settings);
@@ -159,7 +160,7 @@ export class KickservTrigger implements INodeType {
 		staticData.v = STATE_VERSION;
 		staticData.key = key;
 		staticData.state = outcome.state;
-		return outcome.items.length ? [this.helpers.returnJsonArray(outcome.items)] : null;
+		return outcome.items.length ? [this.helpers.returnJsonArray(outcome.items.map(stripSecrets))] : null;
 	}
 }
 

@@ -103,7 +103,9 @@ export function stripSecrets(record: IDataObject): IDataObject {
 			delete result[key];
 		}
 	}
-	for (const [key, value] of Object.entries(result)) {
+	for (const key in result) {
+		const value = result[key];
+		if (value === null || typeof value !== 'object') continue;
 		const cleaned = stripNested(value);
 		if (cleaned !== value) {
 			if (result === record) result = { ...record };
