@@ -97,8 +97,56 @@ const newJobWorkflow = () => ({
 	settings: { executionOrder: 'v1' },
 });
 
+/** The editor's REST API as a signed-in owner (the owner is set up on first use). */
+async function ownerSession(url) {
+	const response = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' }),
+	});
+	assert.equal(response.status, 200, `owner setup: ${response.status}`);
+	const cookie = (response.headers.get('set-cookie') || '').split(';')[0];
+	return (route, init = {}) =>
+		fetch(`${url}${route}`, { ...init, headers: { 'content-type': 'application/json', cookie, ...(init.headers || {}) } });
+}
+
 const SUITE = {
 	name: 'n8n-nodes-kickserv (examples/ against the Kickserv sandbox)',
+
+	live: [
+		{
+			// the credential's Test button, as the editor calls it; a wrong token must be sent only once
+			name: 'credential Test button (good token, then a wrong one sent once)',
+			async run(ctx, url) {
+				const call = await ownerSession(url);
+				const test = async (apiToken) => {
+					const response = await call('/rest/credentials/test', {
+						method: 'POST',
+						body: JSON.stringify({
+							credentials: {
+								id: CREDENTIAL_ID,
+								name: 'Kickserv sandbox',
+								type: 'kickservApi',
+								data: { accountSlug: 'demo-hvac', apiToken, baseUrl: ctx.server.url },
+							},
+						}),
+					});
+					return (await response.json()).data;
+				};
+				assert.deepEqual(await test('sandbox-token-0001'), { status: 'OK', message: 'Connection successful!' });
+				const before = ctx.server.sandbox.log.length;
+				const failed = await test('wrong-token');
+				assert.equal(failed.status, 'Error');
+				assert.match(failed.message, /check the API Token/);
+				const sent = ctx.server.sandbox.log.slice(before).filter((r) => r.path.endsWith('/customers/filter.json'));
+				assert.equal(sent.length, 1, 'a refused token is sent once, never retried');
+				assert.equal(sent[0].status, 401);
+				const types = await (await call('/types/nodes.json')).json();
+				const ours = types.map((t) => t.name).filter((name) => name.startsWith('n8n-nodes-kickserv.')).sort();
+				assert.deepEqual(ours, ['n8n-nodes-kickserv.kickserv', 'n8n-nodes-kickserv.kickservTool', 'n8n-nodes-kickserv.kickservTrigger']);
+			},
+		},
+	],
 
 	packageTarball: () => h.resolvePackageTarball({ packageDir: REPO }),
 
@@ -305,6 +353,12 @@ async function runVersion(version, shared, report) {
 						await n.waitForLog(/Editor is now accessible via/, 120000);
 						for (const { sc, id, round } of inRound) {
 							await n.waitFor(() => round.ready(ctx, id), round.timeoutMs || 30000, `trigger "${sc.name}" round ${r + 1}`);
+						}
+						// Checks against the running instance's REST API (first round only).
+						if (r === 0) {
+							for (const live of SUITE.live || []) {
+								await step(report, `live: ${live.name}`, () => live.run(ctx, n.url));
+							}
 						}
 						// Let emitted executions finish before shutting down.
 						await h.waitForExecutionsToSettle(n8n, dir);
