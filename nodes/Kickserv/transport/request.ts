@@ -142,6 +142,9 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: RETRY.timeoutMs,
+		// Kickserv's API does not redirect: a 3xx is reported, never followed with the credentials
+		// (following also keeps every raw reply alive longer: measured in bench/)
+		disableFollowRedirect: true,
 	};
 	const { timeout, proxy, skipSslCertificateValidation } = request.transport ?? {};
 	if (timeout) options.timeout = timeout;
@@ -213,6 +216,8 @@ export interface ListRequest {
 	style: PagingStyle;
 	/** Stop as soon as this many records were collected. */
 	limit?: number;
+	/** Page to start at (default 1). */
+	startPage?: number;
 	transport?: KickservRequest['transport'];
 }
 
@@ -228,7 +233,7 @@ export async function* kickservPages(
 	let largest = 0;
 	let previous: string | undefined;
 	let remaining = list.limit ?? Infinity;
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	for (let page = Math.max(1, list.startPage ?? 1); page <= MAX_PAGES; page++) {
 		const reply = await kickservRequest.call(this, {
 			method: 'GET',
 			path: list.path,

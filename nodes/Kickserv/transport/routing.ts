@@ -92,16 +92,15 @@ export async function resolvePath(
 	return { ...options, url };
 }
 
-/** Customer records carry the customer-portal login secrets: they never reach an output. */
-const SECRET_KEYS = ['token', 'password_digest', 'encrypted_password', 'api_token'];
-
+/**
+ * Customer records carry the customer-portal login secrets: they never reach an output. (Copied with
+ * an object rest rather than `delete`, which would turn every record into a slow dictionary object.)
+ */
 export function stripSecrets(record: IDataObject): IDataObject {
 	let result = record;
-	for (const key of SECRET_KEYS) {
-		if (key in result) {
-			if (result === record) result = { ...record };
-			delete result[key];
-		}
+	if ('token' in record || 'password_digest' in record || 'encrypted_password' in record || 'api_token' in record) {
+		const { token, password_digest, encrypted_password, api_token, ...rest } = record;
+		result = rest;
 	}
 	for (const key in result) {
 		const value = result[key];

@@ -48,14 +48,28 @@ const num = (value: unknown) => Number(value);
  * first by number, which is also newest first by id apart from such a reuse.
  */
 
-/** Newest jobs first, page by page, until the listing reaches jobs the cursor knows. */
-async function newJobsSince(this: IPollFunctions, cursor: IdCursor): Promise<IDataObject[]> {
+/**
+ * Newest jobs first, page by page, until the listing reaches jobs the cursor knows.
+ *
+ * While a backlog drains (more new jobs than one poll emits), the previous poll left `carried` new
+ * jobs waiting. Only the oldest of them are emitted now, and they sit at the end of the listing: the
+ * first pages, all newer, are skipped (starting a page early). Skipping too much would only emit fewer
+ * now; whatever is skipped is newer than all that is emitted and comes in a later poll.
+ */
+async function newJobsSince(
+	this: IPollFunctions,
+	cursor: IdCursor,
+	carried: number,
+	cap: number,
+): Promise<{ seen: IDataObject[]; skipped: number }> {
 	const seen: IDataObject[] = [];
-	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage' })) {
+	const startPage = carried > cap ? Math.max(1, Math.floor((carried - cap) / JOBS_PAGE_SIZE)) : 1;
+	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', startPage })) {
 		seen.push(...records);
 		if (reachedKnown(records.map((job) => num(job.id)), cursor)) break;
 	}
-	return seen;
+	// the skipped pages held new jobs only: they still wait
+	return { seen, skipped: (startPage - 1) * JOBS_PAGE_SIZE };
 }
 
 export async function pollNewJobs(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
@@ -65,9 +79,10 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.id))) } };
 	}
 	const cursor: IdCursor = { high: num(state.high), recent: String(state.recent ?? '') };
-	const seen = await newJobsSince.call(this, cursor);
+	const { seen, skipped } = await newJobsSince.call(this, cursor, num(state.carried) || 0, settings.cap);
 	const plan = planNew(seen, (job) => num(job.id), cursor, settings.cap, settings.match);
-	return { items: plan.emit, state: { ...plan.next } };
+	const carried = plan.carried + skipped;
+	return { items: plan.emit, state: { ...plan.next, ...(carried ? { carried } : {}) } };
 }
 
 export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
