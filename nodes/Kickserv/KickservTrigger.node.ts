@@ -145,8 +145,11 @@ export class KickservTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
-		const settings = await readSettings.call(this, event);
 		const manual = this.getMode() === 'manual';
+		// the state is created only by a production poll whose settings are valid
+		const settings = await readSettings.call(this, event, () =>
+			manual ? undefined : (this.getWorkflowStaticData('node').customer as CustomerRef | undefined),
+		);
 		if (manual) {
 			// Fetch Test Event: the newest matching record; the stored state is not touched
 			const sample = await sampleFor.call(this, event, settings);
@@ -160,16 +163,29 @@ export class KickservTrigger implements INodeType {
 		staticData.v = STATE_VERSION;
 		staticData.key = key;
 		staticData.state = outcome.state;
+		// the filter customer's internal id, so that an idle poll stays one request
+		if (settings.customerRef) staticData.customer = settings.customerRef;
+		else delete staticData.customer;
 		return outcome.items.length ? [this.helpers.returnJsonArray(outcome.items.map(stripSecrets))] : null;
 	}
 }
 
-async function readSettings(this: IPollFunctions, event: TriggerEvent): Promise<PollSettings> {
+/** The New Job customer filter: the number the user gave and the customer's internal id. */
+interface CustomerRef {
+	number: number;
+	id: string;
+}
+
+async function readSettings(
+	this: IPollFunctions,
+	event: TriggerEvent,
+	knownCustomer: () => CustomerRef | undefined,
+): Promise<PollSettings & { customerRef?: CustomerRef }> {
 	const cap = this.getNodeParameter('maxPerPoll', 200) as number;
 	if (!Number.isInteger(cap) || cap < 1 || cap > 1000) {
 		throw new NodeOperationError(this.getNode(), `Max Items per Poll must be a whole number from 1 to 1000 (got ${cap})`);
 	}
-	const settings: PollSettings = { cap, jobsToWatch: 250, match: () => true };
+	const settings: PollSettings & { customerRef?: CustomerRef } = { cap, jobsToWatch: 250, match: () => true };
 	if (event !== 'newJob') {
 		if (event === 'newPayment' && this.getNodeParameter('paymentScope', 'account') === 'customer') {
 			const account = await getAccount.call(this);
@@ -193,10 +209,16 @@ async function readSettings(this: IPollFunctions, event: TriggerEvent): Promise<
 	if (filters.customerNumber) {
 		const account = await getAccount.call(this);
 		const number = checked(this, () => locatorNumber(filters.customerNumber, 'customers', 'Customer Number', account));
-		// jobs name their customer by internal id
-		const reply = await kickservRequest.call(this, { method: 'GET', path: `/customers/${number}.json` });
-		customerId = String(unwrapRecord(reply.body, 'customer').id);
+		// jobs name their customer by internal id: read it once, then keep it with the state
+		const known = knownCustomer();
+		if (known?.number === number) {
+			customerId = known.id;
+		} else {
+			const reply = await kickservRequest.call(this, { method: 'GET', path: `/customers/${number}.json` });
+			customerId = String(unwrapRecord(reply.body, 'customer').id);
+		}
 		settings.customer = number;
+		settings.customerRef = { number, id: customerId };
 	}
 	settings.match = (job) =>
 		(!statuses.length || statuses.includes(String(job.status))) &&

@@ -144,7 +144,9 @@ describe('Kickserv Trigger: New Job', () => {
 		createJobs(1, 2); // unscheduled
 		createJobs(1, 3, { scheduled_on: '2026-12-03T11:00:00-05:00' }); // other customer
 		expect(jobNumbers(await trigger.emitted())).toEqual(matching);
+		t.sandbox.clearLog();
 		expect(await trigger.emitted()).toEqual([]);
+		expect(t.sandbox.log).toHaveLength(1); // the customer's internal id was kept: still one request
 	});
 
 	test('state stays small: under 16 KB after 10,000 jobs', async () => {
