@@ -14,8 +14,8 @@ export default [
 			parser: tsParser,
 			parserOptions: { project: './tsconfig.json', extraFileExtensions: ['.json'] },
 		},
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...classic('community') },
+		plugins: { 'n8n-nodes-base': n8nNodesBase, ...communityNodes.configs.recommended.plugins },
+		rules: { ...classic('community'), ...communityNodes.configs.recommended.rules },
 	},
 	{
 		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
