@@ -438,6 +438,8 @@ async function main() {
 	}
 	const ok = reports.every((r) => r.ok);
 	lines.push(`total: ${h.fmtMs(total)} — ${ok ? 'ALL PASSED' : 'FAILED'}`);
+	const steps = reports.flatMap((r) => r.steps);
+	lines.push(`test:n8n: ${steps.filter((x) => x.ok).length} passed, ${steps.filter((x) => !x.ok).length} failed`);
 	console.log(lines.join('\n'));
 	process.exitCode = ok ? 0 : 1;
 }
