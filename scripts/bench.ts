@@ -777,7 +777,7 @@ function findings(
 				? 'Close to the limit: when V8 runs its full GCs moves the peak by about ±10% from run to run, so this verdict can flip between runs. '
 				: '') +
 			(parts.length ? `Where it goes: ${parts.join(' ')}` : 'No cause beyond holding the output was found.') +
-			' The effect of these fixes, measured on patched copies of the sources: bench/WHATIF.md (`npx ts-node --transpile-only scripts/bench/whatif.ts`).',
+			' bench/WHATIF.md records how these fixes were measured before they were applied.',
 	);
 	return lines;
 }
