@@ -12,7 +12,7 @@ import { listSearch, loadOptions } from './methods';
 import { getAccount, kickservRequest } from './transport/request';
 import { locatorNumber } from './transport/locator';
 import { unwrapRecord } from './transport/paging';
-import { stripSecrets } from './transport/routing';
+import { check, stripSecrets } from './transport/routing';
 import {
 	pollJobChanges,
 	pollNewJobs,
@@ -189,7 +189,7 @@ async function readSettings(
 	if (event !== 'newJob') {
 		if (event === 'newPayment' && this.getNodeParameter('paymentScope', 'account') === 'customer') {
 			const account = await getAccount.call(this);
-			settings.customer = checked(this, () =>
+			settings.customer = check(this, () =>
 				locatorNumber(this.getNodeParameter('customer', undefined), 'customers', 'Customer', account),
 			);
 			return settings;
@@ -208,7 +208,7 @@ async function readSettings(
 	let customerId: string | undefined;
 	if (filters.customerNumber) {
 		const account = await getAccount.call(this);
-		const number = checked(this, () => locatorNumber(filters.customerNumber, 'customers', 'Customer Number', account));
+		const number = check(this, () => locatorNumber(filters.customerNumber, 'customers', 'Customer Number', account));
 		// jobs name their customer by internal id: read it once, then keep it with the state
 		const known = knownCustomer();
 		if (known?.number === number) {
@@ -225,16 +225,6 @@ async function readSettings(
 		(!types.length || types.includes(String(job.job_type_id))) &&
 		(customerId === undefined || String(job.customer_id) === customerId);
 	return settings;
-}
-
-function checked<T>(context: IPollFunctions, fn: () => T): T {
-	let failure: unknown;
-	try {
-		return fn();
-	} catch (error) {
-		failure = error;
-	}
-	throw new NodeOperationError(context.getNode(), (failure as Error).message);
 }
 
 /** A changed event or scope starts a fresh cursor; changed filters on New Job do not. */

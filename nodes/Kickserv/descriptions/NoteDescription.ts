@@ -5,14 +5,11 @@ import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { boolean, requiredText } from '../transport/validate';
-import { customerLocator, jobLocator, listControls, showFor, simplifyField } from './shared';
+import { PARENT_PATH, customerLocator, jobLocator, listControls, showFor, simplifyField } from './shared';
 
 const resource = 'note';
 
 export const NOTE_SIMPLE_FIELDS = ['id', 'note', 'public', 'noteable_type', 'noteable_id', 'created_at', 'updated_at'] as const;
-
-/** `/customers/{customer}` or `/jobs/{job}`, by the Parent parameter. */
-const PARENT = '{{ $parameter.parent === "job" ? "/jobs/{job}" : "/customers/{customer}" }}';
 
 const NOTE_MAX = 65_535;
 
@@ -61,7 +58,7 @@ export const noteOperations: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a note',
 				description: 'Write a note on a customer or a job',
-				routing: route({ method: 'POST', url: `=${PARENT}/notes.json`, record: 'note', preSend: [checkNoteText] }),
+				routing: route({ method: 'POST', url: `=${PARENT_PATH}/notes.json`, record: 'note', preSend: [checkNoteText] }),
 			},
 			{
 				name: 'Delete',
@@ -70,7 +67,7 @@ export const noteOperations: INodeProperties[] = [
 				description: 'Delete a note, after checking it belongs to the parent',
 				routing: route({
 					method: 'DELETE',
-					url: `=${PARENT}/notes/{noteId}.json`,
+					url: `=${PARENT_PATH}/notes/{noteId}.json`,
 					async run(request) {
 						const note = await ownedNote.call(this, request.path);
 						await kickservRequest.call(this, request);
@@ -85,7 +82,7 @@ export const noteOperations: INodeProperties[] = [
 				description: 'Get one note of a customer or a job',
 				routing: route({
 					method: 'GET',
-					url: `=${PARENT}/notes/{noteId}.json`,
+					url: `=${PARENT_PATH}/notes/{noteId}.json`,
 					async run(request) {
 						return [await ownedNote.call(this, request.path)];
 					},
@@ -98,7 +95,7 @@ export const noteOperations: INodeProperties[] = [
 				description: 'List the notes of a customer or a job',
 				routing: route({
 					method: 'GET',
-					url: `=${PARENT}/notes.json`,
+					url: `=${PARENT_PATH}/notes.json`,
 					list: { key: 'notes', style: 'page' },
 				}),
 			},
@@ -109,7 +106,7 @@ export const noteOperations: INodeProperties[] = [
 				description: 'Change the text of a note, after checking it belongs to the parent',
 				routing: route({
 					method: 'PUT',
-					url: `=${PARENT}/notes/{noteId}.json`,
+					url: `=${PARENT_PATH}/notes/{noteId}.json`,
 					preSend: [checkNoteText],
 					async run(request) {
 						await ownedNote.call(this, request.path);

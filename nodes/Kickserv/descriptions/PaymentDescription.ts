@@ -5,7 +5,7 @@ import { requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { kickservApiError } from '../transport/errors';
 import { amount, isoDate, optionalText } from '../transport/validate';
-import { customerLocator, jobLocator, listControls, showFor, simplifyField } from './shared';
+import { PARENT_PATH, customerLocator, jobLocator, listControls, showFor, simplifyField } from './shared';
 
 const resource = 'payment';
 
@@ -21,8 +21,6 @@ export const PAYMENT_SIMPLE_FIELDS = [
 	'created_at',
 	'updated_at',
 ] as const;
-
-const PARENT = '{{ $parameter.parent === "job" ? "/jobs/{job}" : "/customers/{customer}" }}';
 
 const field = (property: string) => ({ send: { type: 'body' as const, property: `payment.${property}` } });
 
@@ -146,7 +144,7 @@ export const paymentOperations: INodeProperties[] = [
 				description: 'Get one payment of a customer or a job',
 				routing: route({
 					method: 'GET',
-					url: `=${PARENT}/payments/{paymentId}.json`,
+					url: `=${PARENT_PATH}/payments/{paymentId}.json`,
 					async run(request) {
 						const reply = await kickservRequest.call(this, request);
 						if (reply.statusCode !== 204 && reply.body !== '' && reply.body !== undefined) {
@@ -171,7 +169,7 @@ export const paymentOperations: INodeProperties[] = [
 				description: 'List the payments of a customer or a job',
 				routing: route({
 					method: 'GET',
-					url: `=${PARENT}/payments.json`,
+					url: `=${PARENT_PATH}/payments.json`,
 					list: { key: 'payments', style: 'page' },
 				}),
 			},

@@ -117,6 +117,9 @@ export const simplifyField = (
 	return defaultValue ? { ...field, default: true } : field;
 };
 
+/** `/customers/{customer}` or `/jobs/{job}`, by the Parent parameter (for expression URLs). */
+export const PARENT_PATH = '{{ $parameter.parent === "job" ? "/jobs/{job}" : "/customers/{customer}" }}';
+
 export const JOB_STATUSES = [
 	{ name: 'Canceled', value: 'canceled' },
 	{ name: 'Complete', value: 'complete' },

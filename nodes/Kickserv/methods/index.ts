@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { getAccount, kickservList, kickservRequest } from '../transport/request';
-import { unwrapList } from '../transport/paging';
+import { unwrapList, unwrapRecord } from '../transport/paging';
 
 /** Searchable lists behind the Customer and Job resource locators, and the dropdowns. */
 
@@ -49,8 +49,8 @@ export async function searchJobs(
 	// Jobs have no text search: a number goes straight to the job, anything else filters a page
 	if (text && /^\d+$/.test(text)) {
 		const reply = await kickservRequest.call(this, { method: 'GET', path: `/jobs/${text}.json` }).catch(() => undefined);
-		const job = reply?.body as IDataObject | undefined;
-		const record = (job?.job ?? job) as IDataObject | undefined;
+		// a number that is no job (404) falls through to the text search below
+		const record = reply ? unwrapRecord(reply.body, 'job') : undefined;
 		if (record?.job_number) {
 			return { results: [{ name: jobLabel(record), value: String(record.job_number), url: `${accountUrl}/jobs/${record.job_number}` }] };
 		}

@@ -57,7 +57,7 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
 const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job: 'jobs' };
 
 /** Throws the checker's message as a NodeOperationError (before any request is sent). */
-export function check<T>(context: IExecuteSingleFunctions, fn: () => T): T {
+export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>, fn: () => T): T {
 	let failure: unknown;
 	try {
 		return fn();
@@ -66,7 +66,7 @@ export function check<T>(context: IExecuteSingleFunctions, fn: () => T): T {
 	}
 	if (failure instanceof NodeOperationError) throw failure;
 	throw new NodeOperationError(context.getNode(), (failure as Error).message, {
-		itemIndex: context.getItemIndex(),
+		itemIndex: context.getItemIndex?.(),
 		description: 'Nothing was sent to Kickserv.',
 	});
 }
