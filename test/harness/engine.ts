@@ -228,6 +228,19 @@ export async function runWorkflow(spec: WorkflowSpec, credentials: TestCredentia
 	return { run, output, error: run.data.resultData.error as RunResult['error'] };
 }
 
+/** A node of ours in a test workflow, with the test credential attached. */
+function credentialedNode(id: string, name: string, type: string, parameters: IDataObject, x = 0): INode {
+	return {
+		id,
+		name,
+		type,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { kickservApi: { id: 'cred-1', name: 'Kickserv account' } },
+	};
+}
+
 let nodeCounter = 0;
 
 export interface KickservRunOptions {
@@ -252,13 +265,7 @@ export async function runKickserv(
 		parameters: { items: JSON.stringify(options.input ?? [{}]) },
 	};
 	const node: INode = {
-		id: `kickserv-${nodeCounter}`,
-		name: 'Kickserv',
-		type: KICKSERV_TYPE,
-		typeVersion: 1,
-		position: [200, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { kickservApi: { id: 'cred-1', name: 'Kickserv account' } },
+		...credentialedNode(`kickserv-${nodeCounter}`, 'Kickserv', KICKSERV_TYPE, parameters, 200),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const result = await runWorkflow(
@@ -287,15 +294,7 @@ export async function runPoll(
 ): Promise<PollRun> {
 	const getCredentials = typeof credentials === 'function' ? credentials : () => credentials;
 	registerNodeType(TRIGGER_TYPE, trigger);
-	const node: INode = {
-		id: 'trigger-1',
-		name: nodeName,
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { kickservApi: { id: 'cred-1', name: 'Kickserv account' } },
-	};
+	const node = credentialedNode('trigger-1', nodeName, TRIGGER_TYPE, parameters);
 	const workflow = new Workflow({
 		id: 'poll-workflow',
 		nodes: [node],
@@ -325,15 +324,7 @@ export async function runLoadOptions<T>(
 	parameters: IDataObject = {},
 	...args: unknown[]
 ): Promise<T> {
-	const node: INode = {
-		id: 'load-options',
-		name: 'Kickserv',
-		type: KICKSERV_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { kickservApi: { id: 'cred-1', name: 'Kickserv account' } },
-	};
+	const node = credentialedNode('load-options', 'Kickserv', KICKSERV_TYPE, parameters);
 	const workflow = new Workflow({ id: 'lo', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
 	const workflowData = { id: 'lo', name: 'lo', nodes: [node], connections: {} } as unknown as IWorkflowBase;
 	const context = new LoadOptionsContext(workflow, node, additionalData(() => credentials, workflowData, 'manual'), 'parameters');
