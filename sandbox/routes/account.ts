@@ -1,4 +1,7 @@
-/** Account-level routes: `/calendar.json` (job types and active employees) and `/employees.json`. */
+/**
+ * Account-level routes: `/calendar.json` (job types and active employees) and `/employees.json` (active
+ * employees [doc], or all with `employeesList: 'all'`; full records, login secrets included).
+ */
 import { list, missing, type Ctx, type Reply } from './context';
 
 export function accountRoutes(ctx: Ctx): Reply {
@@ -10,11 +13,11 @@ export function accountRoutes(ctx: Ctx): Reply {
 				body: {
 					job_types: ctx.store.jobTypes.map((t) => ({ id: t.id, name: t.name })),
 					jobs: [],
-					employees: ctx.store.listEmployees(true),
+					employees: ctx.store.listEmployeeRecords(true),
 				},
 			};
 		}
-		if (a === 'employees') return list(ctx, 'employees', ctx.store.listEmployees(true));
+		if (a === 'employees') return list(ctx, 'employees', ctx.store.listEmployeeRecords(ctx.options.employeesList === 'active'));
 	}
 	throw missing(ctx, 'route');
 }
