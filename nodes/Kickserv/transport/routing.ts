@@ -52,6 +52,8 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
 	job: 'Job',
 	noteId: 'Note ID',
 	paymentId: 'Payment ID',
+	taskId: 'Task ID',
+	chargeId: 'Job Charge ID',
 };
 
 const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job: 'jobs' };
@@ -93,13 +95,20 @@ export async function resolvePath(
 }
 
 /**
- * Customer records carry the customer-portal login secrets: they never reach an output. (Copied with
+ * Customer records carry the customer-portal login secrets, employee records their login hashes
+ * (`encrypted_password`, `password_salt`): they never reach an output. (Copied with
  * an object rest rather than `delete`, which would turn every record into a slow dictionary object.)
  */
 export function stripSecrets(record: IDataObject): IDataObject {
 	let result = record;
-	if ('token' in record || 'password_digest' in record || 'encrypted_password' in record || 'api_token' in record) {
-		const { token, password_digest, encrypted_password, api_token, ...rest } = record;
+	if (
+		'token' in record ||
+		'password_digest' in record ||
+		'encrypted_password' in record ||
+		'password_salt' in record ||
+		'api_token' in record
+	) {
+		const { token, password_digest, encrypted_password, password_salt, api_token, ...rest } = record;
 		result = rest;
 	}
 	for (const key in result) {
@@ -183,6 +192,23 @@ export function route(spec: OperationSpec): INodePropertyRouting {
 		operations: { pagination: runner(spec) },
 	};
 }
+
+/**
+ * A DELETE whose reply may be the deleted record, a `{message}` or 204 No Content (Kickserv's answer is
+ * documented only for some resources): the output is `{deleted: true, ...the record when sent, id}`.
+ */
+export const deleteRecord = (key: RecordKey): OperationRunner =>
+	async function (request) {
+		const reply = await kickservRequest.call(this, request);
+		let record: IDataObject = {};
+		try {
+			record = unwrapRecord(reply.body, key);
+		} catch {
+			// no record in the reply (204, or a plain message): the delete itself succeeded
+		}
+		if (Object.keys(record).length === 1 && 'message' in record) record = {};
+		return [{ deleted: true, ...record, id: record.id ?? Number(request.path.match(/(\d+)\.json$/)?.[1]) }];
+	};
 
 /** A preSend that runs a pure check over parameters (field-named errors, nothing sent). */
 export function validate(
