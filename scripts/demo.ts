@@ -96,6 +96,8 @@ async function main() {
 
 	await runExample('website-lead-to-customer-and-job.json', credentials, "When clicking 'Execute workflow'");
 	await runExample('nightly-unscheduled-jobs.json', credentials, "When clicking 'Execute workflow'");
+	await runExample('crew-hours-and-parts.json', credentials, "When clicking 'Execute workflow'");
+	await runExample('technicians-tasks-today.json', credentials, "When clicking 'Execute workflow'");
 
 	// the trigger example: activate (the first poll only records where the account is), then a
 	// customer pays, and the next poll emits the payment into the rest of the workflow

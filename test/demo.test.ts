@@ -13,6 +13,9 @@ test('npm run demo runs every example workflow and prints its results', () => {
 	expect(output).toMatch(/=== Kickserv: website lead to customer and job/);
 	expect(output).toMatch(/-- Create Job\n\s+job_number .*\n.*\n\s+\d+ .*Website request\s+unscheduled/);
 	expect(output).toMatch(/-- One Line per Job\n\s+job_number\s+line/);
+	expect(output).toMatch(/-- Log Crew Hours\n.*\n.*\n\s+\d+\s+\d+\s+11302\s+\S+\s+\S+\s+2\.50/);
+	expect(output).toMatch(/-- Add Part Used\n.*\n.*\n\s+\d+\s+Capacitor 45\/5 MFD/);
+	expect(output).toMatch(/-- One Line per Task\n\s+line\s+technicians\s+task_id\n.*\n\s+\d{2}:\d{2} \S.*(Maria Alvarez|Dan Okafor|Priya Shah|Tom Becker)/);
 	expect(output).toMatch(/the next poll emitted 1 payment/);
 	expect(output).toMatch(/-- Thank-You Note\n.*\n.*\n.*Thank you for your payment of \$150\.00/);
 	expect(output).not.toMatch(/^!! /m);

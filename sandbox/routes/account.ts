@@ -1,8 +1,10 @@
 /**
  * Account-level routes: `/calendar.json` (job types and active employees) and `/employees.json` (active
- * employees [doc], or all with `employeesList: 'all'`; full records, login secrets included).
+ * employees [doc], or all with `employeesList: 'all'`; full records, login secrets included; paged with
+ * `page=` at the list page size [inf]).
  */
-import { list, missing, type Ctx, type Reply } from './context';
+import { pageSlice } from '../paging';
+import { list, missing, page, type Ctx, type Reply } from './context';
 
 export function accountRoutes(ctx: Ctx): Reply {
 	const [a, b] = ctx.segs;
@@ -17,7 +19,10 @@ export function accountRoutes(ctx: Ctx): Reply {
 				},
 			};
 		}
-		if (a === 'employees') return list(ctx, 'employees', ctx.store.listEmployeeRecords(ctx.options.employeesList === 'active'));
+		if (a === 'employees') {
+			const employees = ctx.store.listEmployeeRecords(ctx.options.employeesList === 'active');
+			return list(ctx, 'employees', pageSlice(employees, page(ctx), ctx.options.listPageSize));
+		}
 	}
 	throw missing(ctx, 'route');
 }

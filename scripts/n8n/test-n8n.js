@@ -197,6 +197,36 @@ const SUITE = {
 				assert.match(lines[0].line, /^#\d+ .* \(waiting since \d{4}-\d{2}-\d{2}\)$/);
 			},
 		},
+		{
+			name: "log the crew's hours and parts on a finished job",
+			workflow: () => example('crew-hours-and-parts.json'),
+			assert(run, ctx) {
+				const [entry] = outputOf(run, 'Log Crew Hours');
+				assert.equal(entry.employee_id, 11302);
+				assert.equal(entry.hours, '2.50');
+				const [charge] = outputOf(run, 'Add Part Used');
+				assert.equal(charge.item_id, 7700005);
+				assert.equal(charge.description, 'Capacitor 45/5 MFD');
+				const store = ctx.server.store();
+				assert.ok(store.listTimeEntries(1038).some((e) => e.id === entry.id), 'the hours are on job 1038');
+				assert.ok(store.listJobCharges(1038).some((c) => c.id === charge.id), 'the part is on job 1038');
+			},
+		},
+		{
+			name: "every morning, each technician's tasks for today",
+			workflow: () => example('technicians-tasks-today.json'),
+			assert(run, ctx) {
+				const lines = outputOf(run, 'One Line per Task');
+				const store = ctx.server.store();
+				const day = store.today();
+				const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+				const today = store.queryTasks({ from: day, to: next }, 1, 1000);
+				assert.ok(today.length > 0, 'the demo has tasks today');
+				assert.deepEqual(lines.map((l) => l.task_id).sort(), today.map((t) => t.id).sort());
+				for (const line of lines) assert.match(line.technicians, /^(Maria Alvarez|Dan Okafor|Priya Shah|Tom Becker)/);
+				assert.equal(requestsTo(ctx, /^GET \/demo-hvac\/tasks\.json$/).length >= 1, true);
+			},
+		},
 	],
 
 	triggers: [
