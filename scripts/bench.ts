@@ -96,14 +96,18 @@ const PARAMS: Record<ListKind, IDataObject> = {
 	jobs: { resource: 'job', operation: 'getAll', scope: 'account', returnAll: true, simplify: false },
 };
 
-interface ListCase {
-	kind: ListKind;
+/** Times (ms) and request counts of the node and the floor over one list. */
+interface Measured {
 	n: number;
 	node: number[];
 	floor: number[];
 	nodeRequests: number;
 	floorRequests: number;
 	minRequests: number;
+}
+
+interface ListCase extends Measured {
+	kind: ListKind;
 	/** response bytes of the node's run, counted by the sandbox */
 	bytes: number;
 	/** response bytes of the floor's run, counted by the floor */
@@ -166,14 +170,8 @@ async function listCases(): Promise<ListCase[]> {
 
 // ------------------------------------------------------------- 1b. The other Get Many lists
 
-interface MoreCase {
+interface MoreCase extends Measured {
 	what: string;
-	n: number;
-	node: number[];
-	floor: number[];
-	nodeRequests: number;
-	floorRequests: number;
-	minRequests: number;
 }
 
 /** MORE_SIZE records in each of the other lists of one account (charges and time entries on one job each). */

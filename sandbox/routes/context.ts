@@ -105,6 +105,17 @@ export function list(ctx: Ctx, kind: string, items: unknown[], extra: Record<str
 	return { status: 200, body: ctx.options.listEnvelope === 'keyed' ? { [kind]: items, ...extra } : items };
 }
 
+/** A list reply of records trimmed to the `only=` keys (keeping `keep`), keyed or bare as configured. */
+export function pickedList(ctx: Ctx, kind: string, records: object[], extra?: Record<string, unknown>, keep: ReadonlyArray<string> = []): Reply {
+	const keys = only(ctx);
+	return list(
+		ctx,
+		kind,
+		records.map((r) => pick(r, keys, keep)),
+		extra,
+	);
+}
+
 /** The not-found answer for an entity (or an unknown route) in the configured status. */
 export function missing(ctx: Ctx, entity: NotFoundEntity | 'route'): HttpError {
 	return notFound(entity, ctx.options.notFoundStatus);

@@ -2,7 +2,7 @@
  * `/opportunities.json` (GET paged with `status`, `job_type_id`; POST a job that becomes `new`) and
  * `/opportunities/N/mark_as_won.json` / `mark_as_lost.json` (PUT) [doc].
  */
-import { first, list, missing, only, page, pathNumber, pick, record, root, type Ctx, type Reply } from './context';
+import { first, missing, page, pathNumber, pickedList, record, root, type Ctx, type Reply } from './context';
 
 export function opportunityRoutes(ctx: Ctx): Reply {
 	const [, b, c] = ctx.segs;
@@ -10,12 +10,7 @@ export function opportunityRoutes(ctx: Ctx): Reply {
 	if (b === undefined) {
 		if (method === 'GET') {
 			const query = { status: first(ctx.query.status), job_type_id: first(ctx.query.job_type_id) };
-			const keys = only(ctx);
-			return list(
-				ctx,
-				'opportunities',
-				store.queryOpportunities(query, page(ctx), ctx.options.listPageSize).map((o) => pick(o, keys, [])),
-			);
+			return pickedList(ctx, 'opportunities', store.queryOpportunities(query, page(ctx), ctx.options.listPageSize));
 		}
 		if (method === 'POST') {
 			const cn = ctx.body.customer_number;

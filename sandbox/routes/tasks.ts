@@ -3,7 +3,7 @@
  * `/tasks/N.json` (GET, PUT, DELETE) and a job's tasks `/jobs/N/tasks.json` [doc].
  */
 import type { TaskQuery } from '../store';
-import { deleted, first, list, missing, only, page, pathNumber, pick, record, root, type Ctx, type Reply } from './context';
+import { deleted, first, list, missing, page, pathNumber, pickedList, record, root, type Ctx, type Reply } from './context';
 
 export function taskRoutes(ctx: Ctx): Reply {
 	const [, b, c] = ctx.segs;
@@ -38,10 +38,5 @@ function taskList(ctx: Ctx, jobNumber?: number): Reply {
 		const v = first(ctx.query[k]);
 		if (v !== undefined) query[k] = v;
 	}
-	const keys = only(ctx);
-	return list(
-		ctx,
-		'tasks',
-		ctx.store.queryTasks(query, page(ctx), ctx.options.listPageSize, jobNumber).map((t) => pick(t, keys, [])),
-	);
+	return pickedList(ctx, 'tasks', ctx.store.queryTasks(query, page(ctx), ctx.options.listPageSize, jobNumber));
 }

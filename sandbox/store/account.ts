@@ -8,7 +8,8 @@ import type { CustomerRow } from './customers';
 import type { JobRow } from './jobs';
 import type { NoteRow } from './notes';
 import type { PaymentRow } from './payments';
-import { BCRYPT, B64URL, fakeString, formatDate, formatTimestamp, parseUtcOffset } from './values';
+import type { FieldErrors } from '../errors';
+import { BCRYPT, B64URL, fakeString, formatDate, formatTimestamp, intOrNull, parseUtcOffset } from './values';
 
 export type EmployeeRecord = {
 	id: number;
@@ -188,6 +189,17 @@ export abstract class AccountCore {
 				password_salt: fakeString(e.id * 11 + 1, 22, B64URL),
 				encrypted_password: '$2a$10$' + fakeString(e.id * 11 + 2, 53, BCRYPT),
 			}));
+	}
+
+	/** `employee_ids` as sent (a list, one id, or blank for none): existing employees' ids, or an error. */
+	protected parseEmployeeIds(value: unknown, errors: FieldErrors): number[] | undefined {
+		const list = value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
+		const ids = list.map((x) => intOrNull(x));
+		if (ids.some((x) => x === null || Number.isNaN(x) || !this.employees.some((e) => e.id === x))) {
+			errors.add('employees', 'is invalid');
+			return undefined;
+		}
+		return [...new Set(ids as number[])];
 	}
 
 	protected employeeRecord(id: number | null): EmployeeRecord | null {

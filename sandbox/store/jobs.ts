@@ -267,12 +267,8 @@ export abstract class JobsLayer extends CustomersLayer {
 			else ch.job_status_id = v;
 		}
 		if (has(attrs, 'employee_ids')) {
-			const v = attrs.employee_ids;
-			const list = v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-			const ids = list.map((x) => intOrNull(x));
-			if (ids.some((x) => x === null || Number.isNaN(x) || !this.employees.some((e) => e.id === x))) {
-				errors.add('employees', 'is invalid');
-			} else ch.employee_ids = [...new Set(ids as number[])];
+			const ids = this.parseEmployeeIds(attrs.employee_ids, errors);
+			if (ids) ch.employee_ids = ids;
 		}
 		for (const f of ['name', 'description', 'po_number'] as const) if (has(attrs, f)) ch[f] = str(attrs[f]);
 		if (has(attrs, 'job_charges')) {

@@ -183,14 +183,7 @@ export abstract class TasksLayer extends JobChargesLayer {
 				if (!job) errors.add('job', 'is invalid');
 			}
 		}
-		let employeeIds: number[] | undefined;
-		if (has(attrs, 'employee_ids')) {
-			const v = attrs.employee_ids;
-			const list = v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-			const ids = list.map((x) => intOrNull(x));
-			if (ids.some((x) => x === null || Number.isNaN(x) || !this.employees.some((e) => e.id === x))) errors.add('employees', 'is invalid');
-			else employeeIds = [...new Set(ids as number[])];
-		}
+		const employeeIds = has(attrs, 'employee_ids') ? this.parseEmployeeIds(attrs.employee_ids, errors) : undefined;
 		const times: { starts_at?: number | null; ends_at?: number | null } = {};
 		for (const key of ['starts_at', 'ends_at'] as const) {
 			if (!has(attrs, key)) continue;

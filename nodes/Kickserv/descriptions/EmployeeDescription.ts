@@ -4,7 +4,7 @@ import { kickservApiError } from '../transport/errors';
 import { getAccount, kickservList, kickservPages } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { oneOf, positiveInteger } from '../transport/validate';
-import { listControls, showFor, simplifyField } from './shared';
+import { dropdown, listControls, operationsOf, showFor, simplifyField } from './shared';
 
 const resource = 'employee';
 
@@ -23,79 +23,66 @@ const checkStatus = validate(function (options) {
 	return options;
 });
 
-export const employeeOperations: INodeProperties[] = [
+export const employeeOperations: INodeProperties[] = operationsOf(resource, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an employee',
-				description: 'Get one employee by ID (Kickserv has no single-employee call: the list is searched)',
-				routing: route({
-					method: 'GET',
-					url: '/employees.json',
-					preSend: [checkEmployeeId],
-					async run(request) {
-						const id = String(positiveInteger(this.getNodeParameter('employeeId', undefined), 'Employee'));
-						for await (const { records } of kickservPages.call(this, { key: 'employees', style: 'page', path: request.path })) {
-							const found = records.find((e) => String(e.id) === id);
-							if (found) return [found];
-						}
-						const { slug } = await getAccount.call(this);
-						throw kickservApiError(
-							this.getNode(),
-							{ statusCode: 404, body: '' },
-							{ path: `/employees/${id}.json`, account: slug, method: 'GET' },
-						);
-					},
-				}),
+		name: 'Get',
+		value: 'get',
+		action: 'Get an employee',
+		description: 'Get one employee by ID (Kickserv has no single-employee call: the list is searched)',
+		routing: route({
+			method: 'GET',
+			url: '/employees.json',
+			preSend: [checkEmployeeId],
+			async run(request) {
+				const id = String(positiveInteger(this.getNodeParameter('employeeId', undefined), 'Employee'));
+				for await (const { records } of kickservPages.call(this, { key: 'employees', style: 'page', path: request.path })) {
+					const found = records.find((e) => String(e.id) === id);
+					if (found) return [found];
+				}
+				const { slug } = await getAccount.call(this);
+				throw kickservApiError(
+					this.getNode(),
+					{ statusCode: 404, body: '' },
+					{ path: `/employees/${id}.json`, account: slug, method: 'GET' },
+				);
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many employees',
-				description: 'List the employees, active ones or every one Kickserv lists',
-				routing: route({
-					method: 'GET',
-					url: '/employees.json',
-					preSend: [checkStatus],
-					async run(request, limit) {
-						if (this.getNodeParameter('status', 'active') === 'all') {
-							return await kickservList.call(this, { key: 'employees', style: 'page', path: request.path, limit });
-						}
-						// Kickserv's JSON list holds active employees only; a list that also holds inactive
-						// ones (as the XML list does) is filtered here, so Limit counts active employees
-						const out: IDataObject[] = [];
-						for await (const { records } of kickservPages.call(this, { key: 'employees', style: 'page', path: request.path })) {
-							for (const e of records) if (isActive(e) && out.length < (limit ?? Infinity)) out.push(e);
-							if (limit !== undefined && out.length >= limit) break;
-						}
-						return out;
-					},
-				}),
-			},
-		],
+		}),
 	},
-];
+	{
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many employees',
+		description: 'List the employees, active ones or every one Kickserv lists',
+		routing: route({
+			method: 'GET',
+			url: '/employees.json',
+			preSend: [checkStatus],
+			async run(request, limit) {
+				if (this.getNodeParameter('status', 'active') === 'all') {
+					return await kickservList.call(this, { key: 'employees', style: 'page', path: request.path, limit });
+				}
+				// Kickserv's JSON list holds active employees only; a list that also holds inactive
+				// ones (as the XML list does) is filtered here, so Limit counts active employees
+				const out: IDataObject[] = [];
+				for await (const { records } of kickservPages.call(this, { key: 'employees', style: 'page', path: request.path })) {
+					for (const e of records) if (isActive(e) && out.length < (limit ?? Infinity)) out.push(e);
+					if (limit !== undefined && out.length >= limit) break;
+				}
+				return out;
+			},
+		}),
+	},
+]);
 
 export const employeeFields: INodeProperties[] = [
-	{
+	dropdown({
 		displayName: 'Employee Name or ID',
 		name: 'employeeId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getEmployees' },
+		method: 'getEmployees',
 		required: true,
-		default: '',
-		description:
-			'The employee (internal ID). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'The employee (internal ID)',
 		displayOptions: showFor(resource, ['get']),
-	},
+	}),
 	{
 		displayName: 'Status',
 		name: 'status',

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { kickservPages } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { oneOf } from '../transport/validate';
-import { listControls, showFor } from './shared';
+import { listControls, operationsOf, showFor } from './shared';
 
 const resource = 'invoice';
 
@@ -31,49 +31,39 @@ const checkInvoiceFilters = validate(function (options) {
 	return options;
 });
 
-export const invoiceOperations: INodeProperties[] = [
+export const invoiceOperations: INodeProperties[] = operationsOf(resource, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many invoices',
-				description:
-					'List invoices, paid or unpaid; the last item also carries total_balance_remaining, the balance of every matching invoice',
-				routing: route({
-					method: 'GET',
-					url: '/invoices.json',
-					preSend: [checkInvoiceFilters],
-					async run(request, limit) {
-						const invoices: IDataObject[] = [];
-						let total: unknown;
-						for await (const { records, extras } of kickservPages.call(this, {
-							key: 'invoices',
-							style: 'page',
-							path: request.path,
-							qs: request.qs,
-							limit,
-							transport: request.transport,
-						})) {
-							for (const record of records) invoices.push(record);
-							if (extras?.total_balance_remaining !== undefined) total = extras.total_balance_remaining;
-						}
-						if (invoices.length && total !== undefined) {
-							invoices[invoices.length - 1] = { ...invoices[invoices.length - 1], total_balance_remaining: total as string };
-						}
-						return invoices;
-					},
-				}),
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many invoices',
+		description:
+			'List invoices, paid or unpaid; the last item also carries total_balance_remaining, the balance of every matching invoice',
+		routing: route({
+			method: 'GET',
+			url: '/invoices.json',
+			preSend: [checkInvoiceFilters],
+			async run(request, limit) {
+				const invoices: IDataObject[] = [];
+				let total: unknown;
+				for await (const { records, extras } of kickservPages.call(this, {
+					key: 'invoices',
+					style: 'page',
+					path: request.path,
+					qs: request.qs,
+					limit,
+					transport: request.transport,
+				})) {
+					for (const record of records) invoices.push(record);
+					if (extras?.total_balance_remaining !== undefined) total = extras.total_balance_remaining;
+				}
+				if (invoices.length && total !== undefined) {
+					invoices[invoices.length - 1] = { ...invoices[invoices.length - 1], total_balance_remaining: total as string };
+				}
+				return invoices;
 			},
-		],
+		}),
 	},
-];
+]);
 
 export const invoiceFields: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { amount, boolean, optionalPositiveInteger, optionalText, positiveInteger, requiredText } from '../transport/validate';
-import { jobLocator, listControls, showFor } from './shared';
+import { dropdown, fieldCollection, jobLocator, listControls, operationsOf, showFor } from './shared';
 
 const resource = 'jobCharge';
 
@@ -50,16 +50,13 @@ const chargeFieldOptions = (update: boolean): INodeProperties[] => {
 			description: 'Amount taken off the line',
 			routing: body('discount'),
 		},
-		{
+		dropdown({
 			displayName: 'Item Name or ID',
 			name: 'item_id',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getItems' },
-			default: '',
-			description:
-				'A catalog item (its name and price are the defaults). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			method: 'getItems',
+			description: 'A catalog item (its name and price are the defaults)',
 			routing: body('item_id'),
-		},
+		}),
 		{
 			displayName: 'Price Per Unit',
 			name: 'price_per_unit',
@@ -127,51 +124,41 @@ const checkChargeBody = (adding: boolean) =>
 		return options;
 	});
 
-export const jobChargeOperations: INodeProperties[] = [
+export const jobChargeOperations: INodeProperties[] = operationsOf(resource, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Add',
-				value: 'add',
-				action: 'Add a job charge',
-				description: 'Add a line item (a catalog item or free text) to a job',
-				routing: route({ method: 'POST', url: '/jobs/{job}/job_charges.json', record: 'job_charge', preSend: [checkChargeBody(true)] }),
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a job charge',
-				description: 'Remove a line item from a job',
-				routing: route({ method: 'DELETE', url: '/jobs/{job}/job_charges/{chargeId}.json', run: deleteRecord('job_charge') }),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many job charges',
-				description: 'List the line items of a job',
-				routing: route({ method: 'GET', url: '/jobs/{job}/job_charges.json', list: { key: 'job_charges', style: 'page' } }),
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a job charge',
-				description: 'Change a line item of a job',
-				routing: route({
-					method: 'PUT',
-					url: '/jobs/{job}/job_charges/{chargeId}.json',
-					record: 'job_charge',
-					preSend: [checkChargeBody(false), requireUpdateFields('job_charge')],
-				}),
-			},
-		],
+		name: 'Add',
+		value: 'add',
+		action: 'Add a job charge',
+		description: 'Add a line item (a catalog item or free text) to a job',
+		routing: route({ method: 'POST', url: '/jobs/{job}/job_charges.json', record: 'job_charge', preSend: [checkChargeBody(true)] }),
 	},
-];
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a job charge',
+		description: 'Remove a line item from a job',
+		routing: route({ method: 'DELETE', url: '/jobs/{job}/job_charges/{chargeId}.json', run: deleteRecord('job_charge') }),
+	},
+	{
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many job charges',
+		description: 'List the line items of a job',
+		routing: route({ method: 'GET', url: '/jobs/{job}/job_charges.json', list: { key: 'job_charges', style: 'page' } }),
+	},
+	{
+		name: 'Update',
+		value: 'update',
+		action: 'Update a job charge',
+		description: 'Change a line item of a job',
+		routing: route({
+			method: 'PUT',
+			url: '/jobs/{job}/job_charges/{chargeId}.json',
+			record: 'job_charge',
+			preSend: [checkChargeBody(false), requireUpdateFields('job_charge')],
+		}),
+	},
+]);
 
 export const jobChargeFields: INodeProperties[] = [
 	jobLocator(showFor(resource, ['add', 'getAll', 'update', 'delete']), 'The job whose line items these are'),
@@ -195,23 +182,7 @@ export const jobChargeFields: INodeProperties[] = [
 		displayOptions: showFor(resource, ['add']),
 		routing: body('job_charge_type_id'),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(resource, ['add']),
-		options: chargeFieldOptions(false),
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(resource, ['update']),
-		options: chargeFieldOptions(true),
-	},
+	fieldCollection('additionalFields', resource, ['add'], chargeFieldOptions(false)),
+	fieldCollection('updateFields', resource, ['update'], chargeFieldOptions(true)),
 	...listControls(resource, ['getAll'], JOB_CHARGE_SIMPLE_FIELDS),
 ];

@@ -4,7 +4,7 @@ import { kickservList, kickservRequest, type KickservRequest } from '../transpor
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { boolean, isoDate, isoDateTime, optionalText, positiveInteger, requiredText } from '../transport/validate';
-import { listControls, showFor, simplifyField } from './shared';
+import { dropdown, fieldCollection, listControls, operationsOf, showFor, simplifyField } from './shared';
 
 const resource = 'task';
 
@@ -27,16 +27,14 @@ const taskFieldOptions = (update: boolean): INodeProperties[] => {
 			description: 'Details of the task',
 			routing: body('description'),
 		},
-		{
+		dropdown({
 			displayName: 'Employee Names or IDs',
 			name: 'employee_ids',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getEmployees' },
-			default: [],
-			description:
-				'Employees assigned to the task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			method: 'getEmployees',
+			multi: true,
+			description: 'Employees assigned to the task',
 			routing: body('employee_ids'),
-		},
+		}),
 		{
 			displayName: 'Ends At',
 			name: 'ends_at',
@@ -135,80 +133,70 @@ async function writeTask(this: IExecutePaginationFunctions, request: KickservReq
 	return [unwrapRecord(reply.body, 'task')];
 }
 
-export const taskOperations: INodeProperties[] = [
+export const taskOperations: INodeProperties[] = operationsOf(resource, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Complete',
-				value: 'complete',
-				action: 'Complete a task',
-				description: 'Mark a task as done',
-				routing: route({
-					method: 'PUT',
-					url: '/tasks/{taskId}.json',
-					async run(request) {
-						const reply = await kickservRequest.call(this, { ...request, body: { task: { completed: true } } });
-						return [unwrapRecord(reply.body, 'task')];
-					},
-				}),
+		name: 'Complete',
+		value: 'complete',
+		action: 'Complete a task',
+		description: 'Mark a task as done',
+		routing: route({
+			method: 'PUT',
+			url: '/tasks/{taskId}.json',
+			async run(request) {
+				const reply = await kickservRequest.call(this, { ...request, body: { task: { completed: true } } });
+				return [unwrapRecord(reply.body, 'task')];
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a task',
-				description: 'Create a task, for a job or on its own',
-				routing: route({ method: 'POST', url: '/tasks.json', preSend: [checkTaskBody(true)], run: writeTask }),
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a task',
-				description: 'Delete a task by ID',
-				routing: route({ method: 'DELETE', url: '/tasks/{taskId}.json', run: deleteRecord('task') }),
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a task',
-				description: 'Get one task by ID',
-				routing: route({ method: 'GET', url: '/tasks/{taskId}.json', record: 'task' }),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many tasks',
-				description: 'List tasks, filtered by job, employee or the day they start',
-				routing: route({
-					method: 'GET',
-					url: '/tasks.json',
-					preSend: [checkTaskFilters],
-					async run(request, limit) {
-						const qs = await withJobId.call(this, request.qs ?? {}, request);
-						return await kickservList.call(this, { key: 'tasks', style: 'page', path: request.path, qs, limit, transport: request.transport });
-					},
-				}),
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a task',
-				description: 'Change fields of a task',
-				routing: route({
-					method: 'PUT',
-					url: '/tasks/{taskId}.json',
-					preSend: [checkTaskBody(false), requireUpdateFields('task')],
-					run: writeTask,
-				}),
-			},
-		],
+		}),
 	},
-];
+	{
+		name: 'Create',
+		value: 'create',
+		action: 'Create a task',
+		description: 'Create a task, for a job or on its own',
+		routing: route({ method: 'POST', url: '/tasks.json', preSend: [checkTaskBody(true)], run: writeTask }),
+	},
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a task',
+		description: 'Delete a task by ID',
+		routing: route({ method: 'DELETE', url: '/tasks/{taskId}.json', run: deleteRecord('task') }),
+	},
+	{
+		name: 'Get',
+		value: 'get',
+		action: 'Get a task',
+		description: 'Get one task by ID',
+		routing: route({ method: 'GET', url: '/tasks/{taskId}.json', record: 'task' }),
+	},
+	{
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many tasks',
+		description: 'List tasks, filtered by job, employee or the day they start',
+		routing: route({
+			method: 'GET',
+			url: '/tasks.json',
+			preSend: [checkTaskFilters],
+			async run(request, limit) {
+				const qs = await withJobId.call(this, request.qs ?? {}, request);
+				return await kickservList.call(this, { key: 'tasks', style: 'page', path: request.path, qs, limit, transport: request.transport });
+			},
+		}),
+	},
+	{
+		name: 'Update',
+		value: 'update',
+		action: 'Update a task',
+		description: 'Change fields of a task',
+		routing: route({
+			method: 'PUT',
+			url: '/tasks/{taskId}.json',
+			preSend: [checkTaskBody(false), requireUpdateFields('task')],
+			run: writeTask,
+		}),
+	},
+]);
 
 export const taskFields: INodeProperties[] = [
 	{
@@ -232,69 +220,42 @@ export const taskFields: INodeProperties[] = [
 		displayOptions: showFor(resource, ['create']),
 		routing: body('name'),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(resource, ['create']),
-		options: taskFieldOptions(false),
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(resource, ['update']),
-		options: taskFieldOptions(true),
-	},
+	fieldCollection('additionalFields', resource, ['create'], taskFieldOptions(false)),
+	fieldCollection('updateFields', resource, ['update'], taskFieldOptions(true)),
 	...listControls(resource, ['getAll'], TASK_SIMPLE_FIELDS),
 	simplifyField(resource, ['get'], false, TASK_SIMPLE_FIELDS),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(resource, ['getAll']),
-		options: [
-			{
-				displayName: 'Employee Name or ID',
-				name: 'employee_number',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getEmployeeNumbers' },
-				default: '',
-				description:
-					'Only tasks assigned to this employee (by employee number). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'query', property: 'employee_number' } },
-			},
-			{
-				displayName: 'Job Number',
-				name: 'job_number',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1017',
-				description: 'Only the tasks of this job, by the number the Kickserv web app shows',
-				routing: { send: { type: 'query', property: 'job_number' } },
-			},
-			{
-				displayName: 'Starts Before',
-				name: 'to',
-				type: 'dateTime',
-				default: '',
-				description: 'Only tasks starting before this day (the day itself excluded)',
-				routing: { send: { type: 'query', property: 'to' } },
-			},
-			{
-				displayName: 'Starts On or After',
-				name: 'from',
-				type: 'dateTime',
-				default: '',
-				description: 'Only tasks starting on this day or later',
-				routing: { send: { type: 'query', property: 'from' } },
-			},
-		],
-	},
+	fieldCollection('filters', resource, ['getAll'], [
+		dropdown({
+			displayName: 'Employee Name or ID',
+			name: 'employee_number',
+			method: 'getEmployeeNumbers',
+			description: 'Only tasks assigned to this employee (by employee number)',
+			routing: { send: { type: 'query', property: 'employee_number' } },
+		}),
+		{
+			displayName: 'Job Number',
+			name: 'job_number',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1017',
+			description: 'Only the tasks of this job, by the number the Kickserv web app shows',
+			routing: { send: { type: 'query', property: 'job_number' } },
+		},
+		{
+			displayName: 'Starts Before',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tasks starting before this day (the day itself excluded)',
+			routing: { send: { type: 'query', property: 'to' } },
+		},
+		{
+			displayName: 'Starts On or After',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tasks starting on this day or later',
+			routing: { send: { type: 'query', property: 'from' } },
+		},
+	]),
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { route, validate } from '../transport/routing';
 import { boolean, isoDateTime, optionalText, positiveInteger } from '../transport/validate';
-import { jobLocator, listControls, showFor } from './shared';
+import { dropdown, jobLocator, listControls, operationsOf, showFor } from './shared';
 
 const resource = 'timeEntry';
 
@@ -24,47 +24,34 @@ const checkTimeEntry = validate(function (options) {
 	return options;
 });
 
-export const timeEntryOperations: INodeProperties[] = [
+export const timeEntryOperations: INodeProperties[] = operationsOf(resource, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many time entries',
-				description: 'List the hours logged on a job',
-				routing: route({ method: 'GET', url: '/jobs/{job}/time_entries.json', list: { key: 'time_entries', style: 'page' } }),
-			},
-			{
-				name: 'Log',
-				value: 'log',
-				action: 'Log a time entry',
-				description: 'Log an employee\'s hours on a job',
-				routing: route({ method: 'POST', url: '/jobs/{job}/time_entries.json', record: 'time_entry', preSend: [checkTimeEntry] }),
-			},
-		],
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many time entries',
+		description: 'List the hours logged on a job',
+		routing: route({ method: 'GET', url: '/jobs/{job}/time_entries.json', list: { key: 'time_entries', style: 'page' } }),
 	},
-];
+	{
+		name: 'Log',
+		value: 'log',
+		action: 'Log a time entry',
+		description: 'Log an employee\'s hours on a job',
+		routing: route({ method: 'POST', url: '/jobs/{job}/time_entries.json', record: 'time_entry', preSend: [checkTimeEntry] }),
+	},
+]);
 
 export const timeEntryFields: INodeProperties[] = [
 	jobLocator(showFor(resource, ['log', 'getAll']), 'The job the hours were worked on'),
-	{
+	dropdown({
 		displayName: 'Employee Name or ID',
 		name: 'employeeId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getEmployees' },
+		method: 'getEmployees',
 		required: true,
-		default: '',
-		description:
-			'Who worked. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Who worked',
 		displayOptions: showFor(resource, ['log']),
 		routing: body('employee_id'),
-	},
+	}),
 	{
 		displayName: 'Started At',
 		name: 'startedAt',
