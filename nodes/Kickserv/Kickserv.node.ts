@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customerFields, customerOperations } from './descriptions/CustomerDescription';
@@ -13,6 +13,7 @@ import { paymentFields, paymentOperations } from './descriptions/PaymentDescript
 import { taskFields, taskOperations } from './descriptions/TaskDescription';
 import { timeEntryFields, timeEntryOperations } from './descriptions/TimeEntryDescription';
 import { listSearch, loadOptions } from './methods';
+import { registerProperties } from './transport/options';
 
 /**
  * Kickserv: customers, jobs, notes, payments, tasks, job charges, time entries, employees, items,
@@ -38,7 +39,8 @@ export class Kickserv implements INodeType {
 				'={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{$credentials.accountSlug}}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		// registered so that every operation checks its options parameters before any request
+		properties: registerProperties([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -81,7 +83,7 @@ export class Kickserv implements INodeType {
 			...invoiceFields,
 			...opportunityOperations,
 			...opportunityFields,
-		],
+		]) as INodeProperties[],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -88,7 +88,7 @@ describe('Opportunity', () => {
 	test('bad input is refused before any request', async () => {
 		for (const [params, message] of [
 			[{ operation: 'create', customer: rl(5), jobTypeId: -1 }, /^Job Type must be/],
-			[{ operation: 'getAll', limit: 5, filters: { status: 'open' } }, /^Status must be one of lost, new, won/],
+			[{ operation: 'getAll', limit: 5, filters: { status: 'open' } }, /^Status must be one of "lost" \(Lost\), "new" \(New\), "won" \(Won\)/],
 		] as const) {
 			const { error } = await runKickserv({ resource: 'opportunity', ...params }, t.credentials);
 			expect(error?.message).toMatch(message);

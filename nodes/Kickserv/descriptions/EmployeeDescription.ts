@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { kickservApiError } from '../transport/errors';
 import { getAccount, kickservList, kickservPages } from '../transport/request';
 import { route, validate } from '../transport/routing';
-import { oneOf, positiveInteger } from '../transport/validate';
+import { positiveInteger } from '../transport/validate';
 import { dropdown, listControls, operationsOf, showFor, simplifyField } from './shared';
 
 const resource = 'employee';
@@ -15,11 +15,6 @@ const isActive = (e: IDataObject) => e.active !== false && e.is_active !== false
 
 const checkEmployeeId = validate(function (options) {
 	positiveInteger(this.getNodeParameter('employeeId', undefined), 'Employee');
-	return options;
-});
-
-const checkStatus = validate(function (options) {
-	oneOf(this.getNodeParameter('status', 'active'), 'Status', ['active', 'all'] as const);
 	return options;
 });
 
@@ -56,7 +51,6 @@ export const employeeOperations: INodeProperties[] = operationsOf(resource, [
 		routing: route({
 			method: 'GET',
 			url: '/employees.json',
-			preSend: [checkStatus],
 			async run(request, limit) {
 				if (this.getNodeParameter('status', 'active') === 'all') {
 					return await kickservList.call(this, { key: 'employees', style: 'page', path: request.path, limit });

@@ -2,7 +2,6 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { kickservPages } from '../transport/request';
 import { route, validate } from '../transport/routing';
-import { oneOf } from '../transport/validate';
 import { listControls, operationsOf, showFor } from './shared';
 
 const resource = 'invoice';
@@ -24,10 +23,8 @@ export const INVOICE_SIMPLE_FIELDS = [
 
 const checkInvoiceFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
-	if ('invoice_status' in qs) {
-		qs.invoice_status = oneOf(qs.invoice_status, 'Invoice Status', ['all', 'paid', 'unpaid'] as const);
-		if (qs.invoice_status === 'all') delete qs.invoice_status;
-	}
+	// (the value was checked against the list before this runs)
+	if (qs.invoice_status === 'all') delete qs.invoice_status;
 	return options;
 });
 

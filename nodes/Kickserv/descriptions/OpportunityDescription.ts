@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
-import { oneOf, positiveInteger } from '../transport/validate';
+import { positiveInteger } from '../transport/validate';
 import { JOB_SIMPLE_FIELDS, checkJobBody, jobFieldOptions } from './JobDescription';
 import { customerLocator, dropdown, fieldCollection, jobLocator, listControls, operationsOf, showFor, simplifyField } from './shared';
 
@@ -17,7 +17,6 @@ const OPPORTUNITY_STATUSES = [
 
 const checkOpportunityFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
-	if ('status' in qs) qs.status = oneOf(qs.status, 'Status', OPPORTUNITY_STATUSES.map((s) => s.value));
 	if ('job_type_id' in qs) qs.job_type_id = positiveInteger(qs.job_type_id, 'Job Type');
 	return options;
 });
