@@ -18,5 +18,7 @@ test('npm run demo runs every example workflow and prints its results', () => {
 	expect(output).toMatch(/-- One Line per Task\n\s+line\s+technicians\s+task_id\n.*\n\s+\d{2}:\d{2} \S.*(Maria Alvarez|Dan Okafor|Priya Shah|Tom Becker)/);
 	expect(output).toMatch(/the next poll emitted 1 payment/);
 	expect(output).toMatch(/-- Thank-You Note\n.*\n.*\n.*Thank you for your payment of \$150\.00/);
+	expect(output).toMatch(/the next poll emitted 1 paid invoice\)/);
+	expect(output).toMatch(/Your invoice for job #\d+ \(\$[\d.]+\) is paid in full/);
 	expect(output).not.toMatch(/^!! /m);
 }, 150_000);

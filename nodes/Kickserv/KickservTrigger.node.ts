@@ -18,6 +18,7 @@ import { positiveIntegers } from './transport/validate';
 import { check, stripSecrets } from './transport/routing';
 import {
 	pollJobChanges,
+	type JobChangeKind,
 	pollNewJobs,
 	pollNewPayments,
 	sampleJob,
@@ -27,7 +28,7 @@ import {
 	type PollSettings,
 } from './trigger/strategies';
 
-type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated';
+type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated' | 'invoicePaid';
 
 const STATE_VERSION = 1;
 
@@ -43,7 +44,7 @@ export class KickservTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Kickserv gets a new job or payment, or a job changes',
+		description: 'Starts the workflow when Kickserv gets a new job or payment, a job changes or an invoice is paid',
 		defaults: { name: 'Kickserv Trigger' },
 		polling: true,
 		inputs: [],
@@ -57,6 +58,7 @@ export class KickservTrigger implements INodeType {
 				noDataExpression: true,
 				default: 'newJob',
 				options: [
+					{ name: 'Invoice Paid', value: 'invoicePaid', description: 'The invoice of a watched job became paid' },
 					{ name: 'Job Status Changed', value: 'jobStatusChanged', description: 'A watched job changed status (from/to in the output)' },
 					{ name: 'Job Updated', value: 'jobUpdated', description: 'A watched job changed in any way' },
 					{ name: 'New Job', value: 'newJob', description: 'A job was created in the account' },
@@ -85,7 +87,7 @@ export class KickservTrigger implements INodeType {
 				description:
 					'How many of the most recent jobs to watch for changes. A payment on, or change to, an older job is not seen.',
 				displayOptions: {
-					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated'] },
+					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated', 'invoicePaid'] },
 					hide: { paymentScope: ['customer'] },
 				},
 			},
@@ -271,11 +273,14 @@ function stateKey(event: TriggerEvent, settings: PollSettings): string {
 async function pollFor(this: IPollFunctions, event: TriggerEvent, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
 	if (event === 'newJob') return await pollNewJobs.call(this, state, settings);
 	if (event === 'newPayment') return await pollNewPayments.call(this, state, settings);
-	return await pollJobChanges.call(this, state, settings, event === 'jobStatusChanged' ? 'status' : 'updated');
+	return await pollJobChanges.call(this, state, settings, changeKind(event));
 }
 
 async function sampleFor(this: IPollFunctions, event: TriggerEvent, settings: PollSettings): Promise<IDataObject[]> {
 	if (event === 'newJob') return await sampleJob.call(this, settings);
 	if (event === 'newPayment') return await samplePayment.call(this, settings);
-	return await sampleJobChange.call(this, event === 'jobStatusChanged' ? 'status' : 'updated');
+	return await sampleJobChange.call(this, changeKind(event));
 }
+
+const changeKind = (event: TriggerEvent): JobChangeKind =>
+	event === 'jobStatusChanged' ? 'status' : event === 'invoicePaid' ? 'paid' : 'updated';

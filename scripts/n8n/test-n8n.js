@@ -268,6 +268,47 @@ const SUITE = {
 			],
 		},
 		{
+			name: 'invoice paid to a thank-you note',
+			workflow: () => example('invoice-paid-thank-you-note.json'),
+			rounds: [
+				{
+					ready: (ctx) =>
+						heldFor(ctx, 'invoice seed', () =>
+							ctx.server.sandbox.log.some((r) => r.path === '/demo-hvac/jobs.json' && String(r.query.only || '').includes('invoice_status')),
+						),
+					assert({ workflow, executions }) {
+						const data = workflow.staticData && workflow.staticData['node:Invoice Paid'];
+						assert.ok(data && data.state && data.state.window, 'the activation poll stored the watched window');
+						assert.equal(executions.length, 0, 'activation emits nothing');
+					},
+				},
+				{
+					before(ctx) {
+						// paid without a new payment (New Payment watches the same jobs): a partly paid job's
+						// charges come down to what was paid
+						const store = ctx.server.store();
+						const job = store.listJobs().find((j) => j.invoice_status === 'unpaid' && Number(j.balance_remaining) > 0 && Number(j.balance_remaining) < Number(j.total));
+						const paid = (Number(job.total) - Number(job.balance_remaining)).toFixed(2);
+						store.updateJob(job.job_number, { job_charges: [{ name: 'Service', price: paid }] });
+						assert.equal(store.getJob(job.job_number).invoice_status, 'paid');
+						ctx.invoiceJob = job.job_number;
+					},
+					ready: (ctx) =>
+						ctx.server
+							.store()
+							.listNotes({ type: 'Job', number: ctx.invoiceJob })
+							.some((n) => n.note.startsWith(`Your invoice for job #${ctx.invoiceJob}`)),
+					assert({ executions }, ctx) {
+						const jobs = executions.flatMap((e) => h.nodeOutput(e, 'Invoice Paid')[0].map((j) => j.job_number));
+						assert.ok(jobs.includes(ctx.invoiceJob), 'the paid job was emitted');
+						assert.equal(new Set(jobs).size, jobs.length, 'each paid job once');
+						for (const n of jobs) assert.equal(ctx.server.store().getJob(n).invoice_status, 'paid');
+						assert.ok(executions.every((e) => e.status === 'success'));
+					},
+				},
+			],
+		},
+		{
 			name: 'new job',
 			workflow: newJobWorkflow,
 			rounds: [

@@ -4,6 +4,7 @@ import { KickservSandbox } from '../../sandbox';
 import { RETRY } from '../../nodes/Kickserv/transport/request';
 import type { TestCredential } from '../harness/engine';
 import { ids, jobNumbers, TriggerUnderTest } from '../harness/trigger';
+import { prng } from './prng';
 
 /**
  * Randomized sequences of creates, deletes, payments, faults, restarts and polls against the New Job
@@ -13,24 +14,6 @@ import { ids, jobNumbers, TriggerUnderTest } from '../harness/trigger';
 
 const SEQUENCES = Number(process.env.KICKSERV_RANDOM_SEQUENCES ?? 300);
 const BASE_SEED = Number(process.env.KICKSERV_RANDOM_SEED ?? 20261128);
-
-function prng(seed: number) {
-	let state = seed >>> 0 || 1;
-	const next = () => {
-		state ^= state << 13;
-		state >>>= 0;
-		state ^= state >>> 17;
-		state ^= state << 5;
-		state >>>= 0;
-		return state / 4294967296;
-	};
-	return {
-		next,
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-		pick: <T>(list: T[]) => list[Math.floor(next() * list.length)],
-		chance: (p: number) => next() < p,
-	};
-}
 
 const TOKEN = 'random-token';
 let sandbox: KickservSandbox;

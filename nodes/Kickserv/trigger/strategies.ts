@@ -110,13 +110,13 @@ export async function sampleJob(this: IPollFunctions, settings: PollSettings): P
 
 const WINDOW_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status';
 
-/** The most recent jobs, trimmed to the change-detection fields unless `whole` records are needed. */
-async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false): Promise<WindowJob[]> {
+/** The most recent jobs, trimmed to the change-detection fields (and `extra` ones) unless `whole` records are needed. */
+async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false, extra = ''): Promise<WindowJob[]> {
 	return (await kickservList.call(this, {
 		path: '/jobs.json',
 		key: 'jobs',
 		style: 'perPage',
-		qs: whole ? undefined : { only: WINDOW_FIELDS },
+		qs: whole ? undefined : { only: WINDOW_FIELDS + extra },
 		limit: jobsToWatch,
 	})) as unknown as WindowJob[];
 }
@@ -224,16 +224,21 @@ async function fullJob(this: IPollFunctions, jobNumber: number): Promise<IDataOb
 	return unwrapRecord(reply.body, 'job');
 }
 
+/**
+ * Job Status Changed, Job Updated and Invoice Paid: the watched window of recent jobs, each remembered
+ * by a fingerprint and one value (the status; for Invoice Paid the invoice status).
+ */
 export async function pollJobChanges(
 	this: IPollFunctions,
 	state: IDataObject,
 	settings: PollSettings,
-	kind: 'status' | 'updated',
+	kind: JobChangeKind,
 ): Promise<PollOutcome> {
 	const whole = kind === 'updated';
-	const jobs = await readWindow.call(this, settings.jobsToWatch, whole);
+	const remember = (job: WindowJob): Watched => (kind === 'paid' ? { ...watchedOf(job), s: invoiceMark(job) } : watchedOf(job, 0, whole));
+	const jobs = await readWindow.call(this, settings.jobsToWatch, whole, kind === 'paid' ? ',invoice_status' : '');
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(jobs.map((job) => watchedOf(job, 0, whole))) } };
+		return { items: [], state: { window: encodeWindow(jobs.map(remember)) } };
 	}
 	const previous = decodeWindow(String(state.window));
 	const floor = windowFloor(previous);
@@ -242,17 +247,25 @@ export async function pollJobChanges(
 	for (const job of jobs) {
 		const change = classify(job, previous, floor, whole);
 		const before = previous.get(num(job.job_number));
-		const now = watchedOf(job, 0, whole);
+		const now = remember(job);
 		next.set(num(job.job_number), now);
+		if (kind === 'paid') {
+			if (becamePaid(change, before?.s, now.s)) changes.push({ job, before });
+			continue;
+		}
 		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
 		const relevant =
 			kind === 'updated' ? true : now.s !== before.s && (!settings.toStatuses?.length || settings.toStatuses.includes(now.s));
 		if (relevant) changes.push({ job, before });
 	}
-	// oldest change first; over the cap, a job keeps its old fingerprint and is seen again next poll
+	// oldest change first; over the cap, a job keeps its old fingerprint (a new one stays unknown) and is
+	// seen again next poll
 	changes.sort((a, b) => String(a.job.updated_at).localeCompare(String(b.job.updated_at)) || a.job.job_number - b.job.job_number);
 	const taken = changes.slice(0, settings.cap);
-	for (const { job, before } of changes.slice(settings.cap)) next.set(num(job.job_number), before as Watched);
+	for (const { job, before } of changes.slice(settings.cap)) {
+		if (before) next.set(num(job.job_number), before);
+		else next.delete(num(job.job_number));
+	}
 	const items: IDataObject[] = [];
 	for (const { job, before } of taken) {
 		// the whole window record is already at hand for Job Updated; a status change reads the job
@@ -262,7 +275,30 @@ export async function pollJobChanges(
 	return { items, state: { window: encodeWindow([...next.values()]) } };
 }
 
-export async function sampleJobChange(this: IPollFunctions, kind: 'status' | 'updated'): Promise<IDataObject[]> {
+export type JobChangeKind = 'status' | 'updated' | 'paid';
+
+/**
+ * Invoice Paid remembers `P` (paid) or `U` and the job's internal id: a job number reused after a
+ * delete is another job, whose invoice has its own history.
+ */
+const invoiceMark = (job: WindowJob): string => `${job.invoice_status === 'paid' ? 'P' : 'U'}${num(job.id).toString(36)}`;
+
+/** Paid now, and not known paid before: a job new to the window, an unpaid one, or another job under a reused number. */
+function becamePaid(change: string, before: string | undefined, now: string): boolean {
+	if (!now.startsWith('P')) return false;
+	if (change === 'entered-new') return true;
+	return change === 'changed' && (!before || !before.startsWith('P') || before.slice(1) !== now.slice(1));
+}
+
+export async function sampleJobChange(this: IPollFunctions, kind: JobChangeKind): Promise<IDataObject[]> {
+	if (kind === 'paid') {
+		// the newest paid invoice of the recent jobs
+		for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', qs: { only: `${WINDOW_FIELDS},invoice_status` }, limit: 250 })) {
+			const paid = records.find((job) => job.invoice_status === 'paid');
+			if (paid) return [await fullJob.call(this, num(paid.job_number))];
+		}
+		return [];
+	}
 	const [job] = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 1 });
 	if (!job) return [];
 	const record = await fullJob.call(this, num(job.job_number));
