@@ -16,6 +16,7 @@ import { checkOptionValues, parameterGetter } from './transport/options';
 import { unwrapList, unwrapRecord } from './transport/paging';
 import { positiveIntegers } from './transport/validate';
 import { check, stripSecrets } from './transport/routing';
+import { pollNewCustomers, sampleCustomer } from './trigger/customers';
 import {
 	pollJobChanges,
 	type JobChangeKind,
@@ -28,7 +29,7 @@ import {
 	type PollSettings,
 } from './trigger/strategies';
 
-type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated' | 'invoicePaid';
+type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated' | 'invoicePaid' | 'newCustomer';
 
 const STATE_VERSION = 1;
 
@@ -44,7 +45,7 @@ export class KickservTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Kickserv gets a new job or payment, a job changes or an invoice is paid',
+		description: 'Starts the workflow when Kickserv gets a new customer, job or payment, a job changes or an invoice is paid',
 		defaults: { name: 'Kickserv Trigger' },
 		polling: true,
 		inputs: [],
@@ -61,6 +62,7 @@ export class KickservTrigger implements INodeType {
 					{ name: 'Invoice Paid', value: 'invoicePaid', description: 'The invoice of a watched job became paid' },
 					{ name: 'Job Status Changed', value: 'jobStatusChanged', description: 'A watched job changed status (from/to in the output)' },
 					{ name: 'Job Updated', value: 'jobUpdated', description: 'A watched job changed in any way' },
+					{ name: 'New Customer', value: 'newCustomer', description: 'A customer was created in the account' },
 					{ name: 'New Job', value: 'newJob', description: 'A job was created in the account' },
 					{ name: 'New Payment', value: 'newPayment', description: 'A payment was recorded' },
 				],
@@ -201,6 +203,7 @@ async function readSettings(
 		throw new NodeOperationError(this.getNode(), `Max Items per Poll must be a whole number from 1 to 1000 (got ${cap})`);
 	}
 	const settings: PollSettings & { customerRef?: CustomerRef; jobTypes?: string[] } = { cap, jobsToWatch: 250, match: () => true };
+	if (event === 'newCustomer') return settings;
 	if (event !== 'newJob') {
 		if (event === 'newPayment' && this.getNodeParameter('paymentScope', 'account') === 'customer') {
 			const account = await getAccount.call(this);
@@ -266,18 +269,20 @@ async function checkJobTypes(this: IPollFunctions, ids: string[]): Promise<void>
 /** A changed event or scope starts a fresh cursor; changed filters on New Job do not. */
 function stateKey(event: TriggerEvent, settings: PollSettings): string {
 	if (event === 'newPayment') return `newPayment:${settings.customer ?? `window${settings.jobsToWatch}`}`;
-	if (event === 'newJob') return 'newJob';
+	if (event === 'newJob' || event === 'newCustomer') return event;
 	return `${event}:window${settings.jobsToWatch}`;
 }
 
 async function pollFor(this: IPollFunctions, event: TriggerEvent, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
 	if (event === 'newJob') return await pollNewJobs.call(this, state, settings);
+	if (event === 'newCustomer') return await pollNewCustomers.call(this, state, settings);
 	if (event === 'newPayment') return await pollNewPayments.call(this, state, settings);
 	return await pollJobChanges.call(this, state, settings, changeKind(event));
 }
 
 async function sampleFor(this: IPollFunctions, event: TriggerEvent, settings: PollSettings): Promise<IDataObject[]> {
 	if (event === 'newJob') return await sampleJob.call(this, settings);
+	if (event === 'newCustomer') return await sampleCustomer.call(this);
 	if (event === 'newPayment') return await samplePayment.call(this, settings);
 	return await sampleJobChange.call(this, changeKind(event));
 }
