@@ -29,7 +29,7 @@ import {
 	type PollSettings,
 } from './trigger/strategies';
 
-type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated' | 'invoicePaid' | 'newCustomer';
+type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated' | 'invoicePaid' | 'newCustomer' | 'newOpportunity';
 
 const STATE_VERSION = 1;
 
@@ -45,7 +45,7 @@ export class KickservTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Kickserv gets a new customer, job or payment, a job changes or an invoice is paid',
+		description: 'Starts the workflow when Kickserv gets a new customer, job, opportunity or payment, a job changes or an invoice is paid',
 		defaults: { name: 'Kickserv Trigger' },
 		polling: true,
 		inputs: [],
@@ -64,6 +64,7 @@ export class KickservTrigger implements INodeType {
 					{ name: 'Job Updated', value: 'jobUpdated', description: 'A watched job changed in any way' },
 					{ name: 'New Customer', value: 'newCustomer', description: 'A customer was created in the account' },
 					{ name: 'New Job', value: 'newJob', description: 'A job was created in the account' },
+					{ name: 'New Opportunity', value: 'newOpportunity', description: 'A watched job became an opportunity (status New)' },
 					{ name: 'New Payment', value: 'newPayment', description: 'A payment was recorded' },
 				],
 			},
@@ -89,7 +90,7 @@ export class KickservTrigger implements INodeType {
 				description:
 					'How many of the most recent jobs to watch for changes. A payment on, or change to, an older job is not seen.',
 				displayOptions: {
-					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated', 'invoicePaid'] },
+					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated', 'invoicePaid', 'newOpportunity'] },
 					hide: { paymentScope: ['customer'] },
 				},
 			},
@@ -288,4 +289,4 @@ async function sampleFor(this: IPollFunctions, event: TriggerEvent, settings: Po
 }
 
 const changeKind = (event: TriggerEvent): JobChangeKind =>
-	event === 'jobStatusChanged' ? 'status' : event === 'invoicePaid' ? 'paid' : 'updated';
+	event === 'jobStatusChanged' ? 'status' : event === 'invoicePaid' ? 'paid' : event === 'newOpportunity' ? 'opportunity' : 'updated';

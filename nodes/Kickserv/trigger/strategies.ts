@@ -235,7 +235,8 @@ export async function pollJobChanges(
 	kind: JobChangeKind,
 ): Promise<PollOutcome> {
 	const whole = kind === 'updated';
-	const remember = (job: WindowJob): Watched => (kind === 'paid' ? { ...watchedOf(job), s: invoiceMark(job) } : watchedOf(job, 0, whole));
+	const mark = BECOMES[kind as keyof typeof BECOMES];
+	const remember = (job: WindowJob): Watched => (mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, 0, whole));
 	const jobs = await readWindow.call(this, settings.jobsToWatch, whole, kind === 'paid' ? ',invoice_status' : '');
 	if (state.window === undefined) {
 		return { items: [], state: { window: encodeWindow(jobs.map(remember)) } };
@@ -249,8 +250,8 @@ export async function pollJobChanges(
 		const before = previous.get(num(job.job_number));
 		const now = remember(job);
 		next.set(num(job.job_number), now);
-		if (kind === 'paid') {
-			if (becamePaid(change, before?.s, now.s)) changes.push({ job, before });
+		if (mark) {
+			if (became(change, before?.s, now.s)) changes.push({ job, before });
 			continue;
 		}
 		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
@@ -275,27 +276,35 @@ export async function pollJobChanges(
 	return { items, state: { window: encodeWindow([...next.values()]) } };
 }
 
-export type JobChangeKind = 'status' | 'updated' | 'paid';
+export type JobChangeKind = 'status' | 'updated' | 'paid' | 'opportunity';
+
+/** The events that wait for a job to become something: which field, and which value. */
+const BECOMES = {
+	paid: { field: 'invoice_status', value: 'paid' },
+	opportunity: { field: 'status', value: 'new' },
+} as const;
 
 /**
- * Invoice Paid remembers `P` (paid) or `U` and the job's internal id: a job number reused after a
- * delete is another job, whose invoice has its own history.
+ * Invoice Paid and New Opportunity remember `Y` (the job is it: paid / an opportunity) or `N`, and the
+ * job's internal id: a job number reused after a delete is another job, with its own history.
  */
-const invoiceMark = (job: WindowJob): string => `${job.invoice_status === 'paid' ? 'P' : 'U'}${num(job.id).toString(36)}`;
+const markOf = (job: WindowJob, mark: { field: 'invoice_status' | 'status'; value: string }): string =>
+	`${job[mark.field] === mark.value ? 'Y' : 'N'}${num(job.id).toString(36)}`;
 
-/** Paid now, and not known paid before: a job new to the window, an unpaid one, or another job under a reused number. */
-function becamePaid(change: string, before: string | undefined, now: string): boolean {
-	if (!now.startsWith('P')) return false;
+/** It now, and not known as it before: a job new to the window, one that was not, or another job under a reused number. */
+function became(change: string, before: string | undefined, now: string): boolean {
+	if (!now.startsWith('Y')) return false;
 	if (change === 'entered-new') return true;
-	return change === 'changed' && (!before || !before.startsWith('P') || before.slice(1) !== now.slice(1));
+	return change === 'changed' && (!before || !before.startsWith('Y') || before.slice(1) !== now.slice(1));
 }
 
 export async function sampleJobChange(this: IPollFunctions, kind: JobChangeKind): Promise<IDataObject[]> {
-	if (kind === 'paid') {
-		// the newest paid invoice of the recent jobs
+	const mark = BECOMES[kind as keyof typeof BECOMES];
+	if (mark) {
+		// the newest recent job that is it (a paid invoice, an opportunity)
 		for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', qs: { only: `${WINDOW_FIELDS},invoice_status` }, limit: 250 })) {
-			const paid = records.find((job) => job.invoice_status === 'paid');
-			if (paid) return [await fullJob.call(this, num(paid.job_number))];
+			const found = records.find((job) => job[mark.field] === mark.value);
+			if (found) return [await fullJob.call(this, num(found.job_number))];
 		}
 		return [];
 	}
