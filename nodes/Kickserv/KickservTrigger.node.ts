@@ -14,7 +14,7 @@ import { getAccount, kickservRequest } from './transport/request';
 import { locatorNumber } from './transport/locator';
 import { checkOptionValues, parameterGetter } from './transport/options';
 import { unwrapList, unwrapRecord } from './transport/paging';
-import { positiveIntegers } from './transport/validate';
+import { boolean, positiveIntegers } from './transport/validate';
 import { check, stripSecrets } from './transport/routing';
 import {
 	pollJobChanges,
@@ -88,6 +88,15 @@ export class KickservTrigger implements INodeType {
 					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated'] },
 					hide: { paymentScope: ['customer'] },
 				},
+			},
+			{
+				displayName: 'Check Every Watched Job',
+				name: 'everyJob',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the payments of every watched job on every poll (one request per job per poll), instead of only the jobs whose balance, status or last change moved. Turn on if your Kickserv records payments that leave the job as it was (pending, declined or voided ones): they are missed otherwise.',
+				displayOptions: { show: { event: ['newPayment'] }, hide: { paymentScope: ['customer'] } },
 			},
 			{
 				displayName: 'Filters',
@@ -212,6 +221,7 @@ async function readSettings(
 			throw new NodeOperationError(this.getNode(), `Jobs to Watch must be a whole number from 25 to 500 (got ${watch})`);
 		}
 		settings.jobsToWatch = watch;
+		if (event === 'newPayment') settings.everyJob = check(this, () => boolean(this.getNodeParameter('everyJob', false), 'Check Every Watched Job'));
 		if (event === 'jobStatusChanged') settings.toStatuses = this.getNodeParameter('toStatuses', []) as string[];
 		return settings;
 	}

@@ -11,8 +11,28 @@ import { X, rl, rlx } from './helpers';
 
 const t = useSandbox();
 
+beforeEach(() => {
+	// (these tests are about page caps and inputs; the listing order has its own test below)
+	t.sandbox.options.jobOrder = 'newest-first';
+});
+
 afterEach(() => {
 	Object.assign(t.sandbox.options, { maxPerPage: 100, defaultPerPage: 25 });
+});
+
+describe('the listing order of /jobs.json', () => {
+	test('oldest first: Get Many still returns every job; the trigger stops with an error naming the assumption, state untouched', async () => {
+		t.sandbox.options.jobOrder = 'oldest-first';
+		const total = t.sandbox.store().listJobs().length;
+		const { items } = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true }, t.credentials);
+		expect(items).toHaveLength(total);
+		const job = new TriggerUnderTest({ event: 'newJob', maxPerPoll: 200 }, () => t.credentials);
+		const run = await job.poll();
+		expect(run.error?.message).toBe('Kickserv did not answer as this node assumes: /jobs.json lists jobs newest first (by job number)');
+		expect(job.state).toEqual({});
+		const payments = await new TriggerUnderTest({ event: 'newPayment', maxPerPoll: 200 }, () => t.credentials).poll();
+		expect(payments.error?.message).toMatch(/lists jobs newest first/);
+	});
 });
 
 describe('1. job pages capped below the per_page sent', () => {

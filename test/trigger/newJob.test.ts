@@ -1,5 +1,5 @@
 import { jobNumbers, TriggerUnderTest } from '../harness/trigger';
-import { useSandbox } from '../harness/setup';
+import { jobsPerPage, pagesFor, useSandbox } from '../harness/setup';
 
 const t = useSandbox();
 const newJobTrigger = (extra = {}) => new TriggerUnderTest({ event: 'newJob', maxPerPoll: 200, ...extra }, () => t.credentials);
@@ -40,7 +40,8 @@ describe('Kickserv Trigger: New Job', () => {
 		const created = createJobs(120);
 		t.sandbox.clearLog();
 		expect(jobNumbers(await trigger.emitted())).toEqual(created);
-		expect(t.sandbox.log).toHaveLength(3); // 50 + 50 + 20 new, the third page reaches known jobs
+		// 50 + 50 + 20 new, the third page reaches known jobs (in pages of 25 or 30: 5)
+		expect(t.sandbox.log).toHaveLength(pagesFor(created.length, jobsPerPage(t.sandbox)));
 	});
 
 	test('downtime: a gap of 1,000 jobs comes out completely, in order, across polls of at most the cap', async () => {
@@ -58,7 +59,10 @@ describe('Kickserv Trigger: New Job', () => {
 		expect(perPoll).toEqual([300, 300, 300, 100]);
 		expect(emitted).toEqual(created);
 		// a draining poll skips the pages of jobs it will not emit yet: 21 + 8 + 8 + 3 + the idle one
-		expect(t.sandbox.log).toHaveLength(41);
+		// (under a server's smaller page cap, the first poll reads the whole burst, then the page size is known)
+		const size = jobsPerPage(t.sandbox);
+		if (size === 50) expect(t.sandbox.log).toHaveLength(41);
+		else expect(t.sandbox.log.length).toBeLessThanOrEqual(pagesFor(1000, size) + 3 * Math.ceil(300 / size + 2) + 1);
 	});
 
 	test('a job created while a poll is paging is emitted once, on the next poll', async () => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { kickservList, kickservPages, kickservRequest } from '../transport/request';
+import { assumptionError } from '../transport/errors';
+import { kickservList, kickservPages, kickservRequest, type ListPage, type ListRequest } from '../transport/request';
 import { JOBS_PAGE_SIZE, unwrapRecord } from '../transport/paging';
 import {
 	classify,
@@ -30,6 +31,8 @@ export interface PollSettings {
 	match: (job: IDataObject) => boolean;
 	/** Customer scope for New Payment (customer number). */
 	customer?: number;
+	/** New Payment: read every watched job's payments each poll, not only the jobs that changed. */
+	everyJob?: boolean;
 	toStatuses?: string[];
 }
 
@@ -39,6 +42,36 @@ export interface PollOutcome {
 }
 
 const num = (value: unknown) => Number(value);
+
+/**
+ * The account's jobs, newest first, page by page. Every event reads the newest jobs through this, and
+ * relies on the listing being newest first by job number [doc] (the one recorded XML listing came
+ * oldest first): each page is checked, and a listing in the other order stops the poll with an error
+ * naming the assumption, rather than watch the oldest jobs and miss every new one.
+ */
+async function* newestJobs(this: IPollFunctions, list: Omit<ListRequest, 'path' | 'key' | 'style'> = {}): AsyncGenerator<ListPage> {
+	for await (const page of kickservPages.call(this, { ...list, path: '/jobs.json', key: 'jobs', style: 'perPage' })) {
+		const { records } = page;
+		const first = num(records[0]?.job_number);
+		const last = num(records[records.length - 1]?.job_number);
+		if (records.length > 1 && first < last) {
+			throw assumptionError(
+				this.getNode(),
+				'/jobs.json lists jobs newest first (by job number)',
+				`Page ${page.page} listed job ${first} first and job ${last} last.`,
+				'The trigger would watch the oldest jobs and miss new ones, so it stops instead.',
+			);
+		}
+		yield page;
+	}
+}
+
+/** The newest `limit` jobs (see `newestJobs`). */
+async function newestJobList(this: IPollFunctions, limit: number, qs?: IDataObject): Promise<IDataObject[]> {
+	const jobs: IDataObject[] = [];
+	for await (const { records } of newestJobs.call(this, { limit, qs })) jobs.push(...records);
+	return jobs;
+}
 
 /* ---------------------------------------------------------------- New Job */
 
@@ -68,7 +101,7 @@ async function newJobsSince(
 	const skip = pageSize > 0 && carried > cap ? Math.max(0, Math.floor((carried - cap) / pageSize) - 1) : 0;
 	const seen: IDataObject[] = [];
 	let learned = pageSize;
-	for await (const { records, page, pageSize: size } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', startPage: 1 + skip })) {
+	for await (const { records, page, pageSize: size } of newestJobs.call(this, { startPage: 1 + skip })) {
 		if (skip && page === 1 + skip && !records.some((job) => num(job.id) > cursor.high)) {
 			// skipped too far: start again from the newest job
 			return await newJobsSince.call(this, cursor, 0, cap, learned);
@@ -84,7 +117,7 @@ async function newJobsSince(
 export async function pollNewJobs(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
 	if (state.high === undefined) {
 		// first production poll: everything present now is history
-		const newest = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: JOBS_PAGE_SIZE });
+		const newest = await newestJobList.call(this, JOBS_PAGE_SIZE);
 		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.id))) } };
 	}
 	const cursor: IdCursor = { high: num(state.high), recent: String(state.recent ?? '') };
@@ -99,7 +132,7 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 }
 
 export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
-	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 150 })) {
+	for await (const { records } of newestJobs.call(this, { limit: 150 })) {
 		const found = records.find(settings.match);
 		if (found) return [found];
 	}
@@ -112,13 +145,7 @@ const WINDOW_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status';
 
 /** The most recent jobs, trimmed to the change-detection fields unless `whole` records are needed. */
 async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false): Promise<WindowJob[]> {
-	return (await kickservList.call(this, {
-		path: '/jobs.json',
-		key: 'jobs',
-		style: 'perPage',
-		qs: whole ? undefined : { only: WINDOW_FIELDS },
-		limit: jobsToWatch,
-	})) as unknown as WindowJob[];
+	return (await newestJobList.call(this, jobsToWatch, whole ? undefined : { only: WINDOW_FIELDS })) as unknown as WindowJob[];
 }
 
 async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDataObject[]> {
@@ -127,13 +154,14 @@ async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDat
 
 const maxId = (payments: IDataObject[]) => payments.reduce((max, p) => Math.max(max, num(p.id) || 0), 0);
 
-/** First look at the window: fingerprints, and for jobs with payments the highest payment id. */
-async function seedWindow(this: IPollFunctions, jobs: WindowJob[], withPayments: boolean): Promise<Watched[]> {
+/**
+ * First look at the window: fingerprints, and every job's highest payment id. Every job's payments are
+ * read, whatever its balance says: a declined, pending or voided payment, or one recorded before the
+ * job had charges, may leave the balance as it was [inf], and such a payment is history all the same.
+ */
+async function seedWindow(this: IPollFunctions, jobs: WindowJob[]): Promise<Watched[]> {
 	const watched: Watched[] = [];
-	for (const job of jobs) {
-		const p = withPayments && mayHavePayments(job) ? maxId(await paymentsOf.call(this, job.job_number)) : 0;
-		watched.push(watchedOf(job, p));
-	}
+	for (const job of jobs) watched.push(watchedOf(job, maxId(await paymentsOf.call(this, job.job_number))));
 	return watched;
 }
 
@@ -143,7 +171,7 @@ export async function pollNewPayments(this: IPollFunctions, state: IDataObject, 
 	if (settings.customer !== undefined) return await pollCustomerPayments.call(this, state, settings);
 	const jobs = await readWindow.call(this, settings.jobsToWatch);
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(await seedWindow.call(this, jobs, true)) } };
+		return { items: [], state: { window: encodeWindow(await seedWindow.call(this, jobs)) } };
 	}
 	const previous = decodeWindow(String(state.window));
 	const floor = windowFloor(previous);
@@ -153,16 +181,18 @@ export async function pollNewPayments(this: IPollFunctions, state: IDataObject, 
 	for (const job of jobs) {
 		const change = classify(job, previous, floor);
 		const known = previous.get(num(job.job_number));
-		if (change === 'same') {
+		if (change === 'entered-old') {
+			// moved into the window because a newer job was deleted: its payments are history
+			next.push((await seedWindow.call(this, [job]))[0]);
+			continue;
+		}
+		// by default only a job that changed (or a new one showing payments) is read; in the thorough
+		// mode every watched job is, so that payments that leave the job alone are seen too
+		if (!settings.everyJob && change === 'same') {
 			next.push(known as Watched);
 			continue;
 		}
-		if (change === 'entered-old') {
-			// moved into the window because a newer job was deleted: its payments are history
-			next.push((await seedWindow.call(this, [job], true))[0]);
-			continue;
-		}
-		if (change === 'entered-new' && !mayHavePayments(job)) {
+		if (!settings.everyJob && change === 'entered-new' && !mayHavePayments(job)) {
 			next.push(watchedOf(job, 0));
 			continue;
 		}
@@ -207,7 +237,7 @@ export async function samplePayment(this: IPollFunctions, settings: PollSettings
 		return newest ? [newest] : [];
 	}
 	for (const job of await readWindow.call(this, Math.min(settings.jobsToWatch, 100))) {
-		if (!mayHavePayments(job)) continue;
+		if (!settings.everyJob && !mayHavePayments(job)) continue;
 		const payments = await paymentsOf.call(this, job.job_number);
 		if (payments.length) {
 			const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
@@ -263,7 +293,7 @@ export async function pollJobChanges(
 }
 
 export async function sampleJobChange(this: IPollFunctions, kind: 'status' | 'updated'): Promise<IDataObject[]> {
-	const [job] = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 1 });
+	const [job] = await newestJobList.call(this, 1);
 	if (!job) return [];
 	const record = await fullJob.call(this, num(job.job_number));
 	return [kind === 'status' ? { ...record, previous_status: null } : record];
