@@ -93,6 +93,8 @@ function run(cmd, args, opts = {}) {
 		echo = false,
 		input,
 		heartbeatMs = 0, // >0: print "still running" to stderr every heartbeatMs
+		uid, // run as another user (with gid)
+		gid,
 	} = opts;
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
@@ -101,6 +103,7 @@ function run(cmd, args, opts = {}) {
 			env,
 			detached: true,
 			stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+			...(uid === undefined ? {} : { uid, gid }),
 		});
 		liveChildren.add(child);
 		let stdout = '';
