@@ -36,20 +36,23 @@ function writeTempJson(dir, name, data) {
 	return file;
 }
 
+/** `n8n <command> --input=<file>` with `list` written to a temp JSON file (removed afterwards); returns the ids. */
+async function importList(n8n, dir, command, list) {
+	const file = writeTempJson(dir, command.replace(/\W/g, '-'), list);
+	try {
+		await n8nCommand(n8n, dir, [command, `--input=${file}`]);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+	return list.map((x) => x.id);
+}
 
 /**
  * Import credentials: array of { id?, name, type, data: { ...plain values } }.
  * n8n encrypts `data` on import. Returns the ids.
  */
 async function importCredentials(n8n, dir, creds) {
-	const list = creds.map((c) => ({ id: c.id || newId(), ...c }));
-	const file = writeTempJson(dir, 'credentials', list);
-	try {
-		await n8nCommand(n8n, dir, ['import:credentials', `--input=${file}`]);
-	} finally {
-		fs.rmSync(file, { force: true });
-	}
-	return list.map((c) => c.id);
+	return importList(n8n, dir, 'import:credentials', creds.map((c) => ({ id: c.id || newId(), ...c })));
 }
 
 function normalizeWorkflow(wf) {
@@ -65,14 +68,7 @@ function normalizeWorkflow(wf) {
 
 /** Import one or several workflows in a single n8n call; returns the ids. */
 async function importWorkflows(n8n, dir, workflows) {
-	const list = workflows.map(normalizeWorkflow);
-	const file = writeTempJson(dir, 'workflows', list);
-	try {
-		await n8nCommand(n8n, dir, ['import:workflow', `--input=${file}`]);
-	} finally {
-		fs.rmSync(file, { force: true });
-	}
-	return list.map((w) => w.id);
+	return importList(n8n, dir, 'import:workflow', workflows.map(normalizeWorkflow));
 }
 
 /** Import a workflow JSON; returns its id (generated when missing). */
