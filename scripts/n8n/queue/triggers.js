@@ -8,7 +8,6 @@
  * against the sandbox's records) and the static data must stay under 16 KB.
  */
 
-const h = require('../n8n-harness');
 const fx = require('../kickserv-fixtures');
 const pgdb = require('./pg');
 const { until, BUSY } = require('./cluster');
@@ -164,7 +163,7 @@ async function runTriggers({ n8n, db, main, victim, triggerIds, server, before }
 		const failed = execs.filter((e) => e.status !== 'success' && !lost.has(e.id));
 		if (failed.length) problems.push(`${t.nodeName}: executions ${failed.map((e) => `#${e.id} ${e.status}`).join(', ')}: read the worker logs`);
 	}
-	return { figures, problems, log: h.fmtMs(Date.now() - t0) };
+	return { figures, problems };
 }
 
 module.exports = { runTriggers, sandboxIds, STATIC_DATA_LIMIT };

@@ -6,6 +6,7 @@ const fx = require('../kickserv-fixtures');
 
 const BURST_PATH = 'kickserv-queue-burst';
 const BURST_NOTE = 'Queued request';
+const HOLD_SECONDS = 3;
 
 /** Webhook (answers at once) -> Create Job (description = body.ref) -> a note on that job naming the ref. */
 const burstWorkflow = () => ({
@@ -69,7 +70,6 @@ function slowTrigger(name, nodeName, parameters) {
 	workflow.connections = { [nodeName]: { main: [[{ node: 'Hold', type: 'main', index: 0 }]] } };
 	return workflow;
 }
-const HOLD_SECONDS = 3;
 
 const TRIGGERS = [
 	{ key: 'jobs', nodeName: 'New Job', workflow: () => slowTrigger('Kickserv queue: new job', 'New Job', { event: 'newJob' }) },
