@@ -42,17 +42,12 @@ const DEFAULT_VERSIONS = ['1.123.50', '2.41.0'];
 // ctx = { server, version, n8n, dir, credIds, h }
 // ===========================================================================
 
-const REPO = path.join(__dirname, '..', '..');
-const CREDENTIAL_ID = 'kickservSandbox';
-const credentialRef = { kickservApi: { id: CREDENTIAL_ID, name: 'Kickserv sandbox' } };
-
-// the sandbox is TypeScript: load it through ts-node (a dev dependency)
-require('ts-node').register({ transpileOnly: true, preferTsExts: true, compilerOptions: { module: 'commonjs' } });
-const { KickservSandbox } = require(path.join(REPO, 'sandbox'));
+const fx = require('./kickserv-fixtures');
+const { REPO, CREDENTIAL_ID } = fx;
 
 const example = (file) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', file), 'utf8'));
 const outputOf = (run, node) => (h.nodeOutput(run, node)[0] || []);
-const requestsTo = (ctx, pattern) => ctx.server.sandbox.log.filter((r) => pattern.test(`${r.method} ${r.path}`));
+const requestsTo = (ctx, pattern) => fx.requestsTo(ctx.server, pattern);
 
 /** True once `condition` has held for `graceMs` (lets n8n save static data after the last request). */
 function heldFor(ctx, key, condition, graceMs = 3000) {
@@ -75,27 +70,7 @@ function paymentSeedDone(ctx) {
 	return requestsTo(ctx, /^GET \/demo-hvac\/jobs\/\d+\/payments\.json$/).length >= paid;
 }
 
-async function startSandbox() {
-	const sandbox = new KickservSandbox();
-	const url = await sandbox.start(0);
-	return { url, sandbox, store: () => sandbox.store(), close: () => sandbox.stop() };
-}
-
-const newJobWorkflow = () => ({
-	name: 'Kickserv: new job (e2e)',
-	nodes: [
-		{
-			name: 'New Job',
-			type: 'n8n-nodes-kickserv.kickservTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newJob', maxPerPoll: 200 },
-			credentials: credentialRef,
-		},
-	],
-	connections: {},
-	settings: { executionOrder: 'v1' },
-});
+const newJobWorkflow = () => fx.triggerWorkflow('Kickserv: new job (e2e)', 'New Job', { event: 'newJob' });
 
 /** The editor's REST API as a signed-in owner (the owner is set up on first use). */
 async function ownerSession(url) {
@@ -150,16 +125,9 @@ const SUITE = {
 
 	packageTarball: () => h.resolvePackageTarball({ packageDir: REPO }),
 
-	startServer: startSandbox,
+	startServer: fx.startSandbox,
 
-	credentials: (ctx) => [
-		{
-			id: CREDENTIAL_ID,
-			name: 'Kickserv sandbox',
-			type: 'kickservApi',
-			data: { accountSlug: 'demo-hvac', apiToken: 'sandbox-token-0001', baseUrl: ctx.server.url },
-		},
-	],
+	credentials: (ctx) => [fx.sandboxCredential(ctx.server.url)],
 
 	executions: [
 		{
