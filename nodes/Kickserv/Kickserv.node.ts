@@ -5,20 +5,26 @@ import { customerFields, customerOperations } from './descriptions/CustomerDescr
 import { jobFields, jobOperations } from './descriptions/JobDescription';
 import { noteFields, noteOperations } from './descriptions/NoteDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
+import { operationSubtitle } from './descriptions/shared';
 import { listSearch, loadOptions } from './methods';
+
+const OPERATIONS = [...customerOperations, ...jobOperations, ...noteOperations, ...paymentOperations];
 
 /**
  * Kickserv: customers, jobs, notes and payments. Declarative: every operation, with its request,
  * sits in `descriptions/<Resource>Description.ts`; `transport/` is the one place that talks HTTP.
  */
 export class Kickserv implements INodeType {
+	// the subtitle is built from the operations (the rule below only recognises a literal one)
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Kickserv',
 		name: 'kickserv',
 		icon: { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// a sentence from the operations' own actions ("Create a job")
+		subtitle: operationSubtitle(OPERATIONS),
 		description: 'Work with Kickserv customers, jobs, notes and payments',
 		defaults: { name: 'Kickserv' },
 		usableAsTool: true,
