@@ -49,7 +49,8 @@ export class KickservTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ ${JSON.stringify(EVENT_SUBTITLES)}[$parameter["event"]] }}`,
-		description: 'Starts the workflow when Kickserv gets a new job or payment, or a job changes',
+		// n8n's node panel shows the node and its trigger as one entry with the trigger's description
+		description: 'Manage Kickserv customers, jobs, notes and payments, and start workflows on new jobs, payments and job changes',
 		defaults: { name: 'Kickserv Trigger' },
 		polling: true,
 		inputs: [],
