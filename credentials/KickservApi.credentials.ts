@@ -53,8 +53,9 @@ export class KickservApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			auth: {
-				username: '={{$credentials.apiToken}}',
-				password: '={{$credentials.apiToken}}',
+				// a token pasted with a stray space or newline would cost one of Kickserv's 5 login attempts
+				username: '={{String($credentials.apiToken).trim()}}',
+				password: '={{String($credentials.apiToken).trim()}}',
 			},
 		},
 	};

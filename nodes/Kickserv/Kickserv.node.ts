@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customerFields, customerOperations } from './descriptions/CustomerDescription';
@@ -7,6 +7,7 @@ import { noteFields, noteOperations } from './descriptions/NoteDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
 import { operationSubtitle } from './descriptions/shared';
 import { listSearch, loadOptions } from './methods';
+import { registerProperties } from './transport/options';
 
 const OPERATIONS = [...customerOperations, ...jobOperations, ...noteOperations, ...paymentOperations];
 
@@ -15,8 +16,6 @@ const OPERATIONS = [...customerOperations, ...jobOperations, ...noteOperations, 
  * sits in `descriptions/<Resource>Description.ts`; `transport/` is the one place that talks HTTP.
  */
 export class Kickserv implements INodeType {
-	// the subtitle is built from the operations (the rule below only recognises a literal one)
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Kickserv',
 		name: 'kickserv',
@@ -36,7 +35,8 @@ export class Kickserv implements INodeType {
 				'={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{$credentials.accountSlug}}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		// registered so that every operation checks its options parameters before any request
+		properties: registerProperties([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -58,7 +58,7 @@ export class Kickserv implements INodeType {
 			...noteFields,
 			...paymentOperations,
 			...paymentFields,
-		],
+		]) as INodeProperties[],
 	};
 
 	methods = { listSearch, loadOptions };
