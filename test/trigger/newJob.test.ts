@@ -153,6 +153,46 @@ describe('Kickserv Trigger: New Job', () => {
 		expect(t.sandbox.log).toHaveLength(1); // the customer's internal id was kept: still one request
 	});
 
+	test('Fetch Test Event with nothing matching throws a message naming the filter that matched nothing', async () => {
+		const trigger = newJobTrigger({ filters: { statuses: ['canceled'], customerNumber: { __rl: true, mode: 'list', value: '2' } } });
+		for (const job of t.sandbox.store().listJobs().filter((j) => j.status === 'canceled')) t.sandbox.store().updateJob(job.job_number, { status: 'complete' });
+		createJobs(1, 2);
+		t.sandbox.clearLog();
+		const run = await trigger.poll('manual');
+		expect(run.items).toBeNull();
+		expect(run.error?.message).toMatch(/^No job matches the filter "Status Canceled" among the \d+ most recent jobs$/);
+		const description = String((run.error as { description?: string }).description);
+		expect(description).toMatch(/Status Canceled: 0 of \d+; Customer 2: [1-9]\d* of \d+/);
+		expect(description).toMatch(/Fetch Test Event again/);
+		expect(trigger.data).toEqual({});
+		// each filter matches jobs, but no job matches both
+		const customer = t.sandbox.store().createCustomer({ name: 'One Unscheduled Job Inc' }).customer_number;
+		createJobs(1, customer, { scheduled_on: '2026-12-03T10:00:00-05:00' });
+		createJobs(1, 1);
+		const together = await newJobTrigger({ filters: { statuses: ['unscheduled'], customerNumber: customer } }).poll('manual');
+		expect(together.error?.message).toMatch(/^No job matches all the filters together among the \d+ most recent jobs$/);
+		expect(String((together.error as { description?: string }).description)).toMatch(/Status Unscheduled: [1-9]\d* of \d+; Customer \d+: 1 of/);
+	});
+
+	test('the customer filter takes the customer picker (list, number, URL) and still a plain number saved earlier', async () => {
+		const [created] = createJobs(1, 3);
+		createJobs(1, 4);
+		for (const customerNumber of [
+			{ __rl: true, mode: 'list', value: '3' },
+			{ __rl: true, mode: 'number', value: '3' },
+			{ __rl: true, mode: 'url', value: `${t.credentials.baseUrl}/${t.credentials.accountSlug}/customers/3` },
+			{ __rl: true, mode: 'id', value: '3' },
+			3,
+		]) {
+			const manual = await newJobTrigger({ filters: { customerNumber } }).poll('manual');
+			expect(manual.error).toBeUndefined();
+			expect(jobNumbers(manual.items)).toEqual([created]);
+		}
+		// an empty picker (the filter added, nothing chosen) filters nothing
+		const unset = await newJobTrigger({ filters: { customerNumber: { __rl: true, mode: 'list', value: '' } } }).poll('manual');
+		expect(jobNumbers(unset.items)).toEqual([created + 1]);
+	});
+
 	test('state stays small: under 16 KB after 10,000 jobs', async () => {
 		const trigger = await seeded({ maxPerPoll: 1000 });
 		createJobs(10_000);

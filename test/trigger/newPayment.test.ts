@@ -128,6 +128,14 @@ describe('Kickserv Trigger: New Payment', () => {
 		expect(trigger.snapshot()).toBe(before);
 	});
 
+	test('Fetch Test Event with no payment to show throws a message saying what was looked at', async () => {
+		const customer = store().createCustomer({ name: 'No Payments Yet Ltd' }).customer_number;
+		const run = await paymentTrigger({ paymentScope: 'customer', customer: { __rl: true, mode: 'list', value: String(customer) } }).poll('manual');
+		expect(run.items).toBeNull();
+		expect(run.error?.message).toBe(`Customer ${customer} has no payments yet`);
+		expect(String((run.error as { description?: string }).description)).toMatch(/Record a payment/);
+	});
+
 	test('one customer: watches that customer\'s payment list', async () => {
 		const trigger = await seeded({ paymentScope: 'customer', customer: { __rl: true, mode: 'id', value: '4' } });
 		const job = openJob(4);

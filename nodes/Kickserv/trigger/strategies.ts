@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { assumptionError } from '../transport/errors';
 import { kickservList, kickservPages, kickservRequest, type ListPage, type ListRequest } from '../transport/request';
@@ -17,6 +18,7 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
+import { noJobs, noMatchingJob, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
 /**
  * The trigger's events. Each reads through the shared transport, decides with the pure functions of
@@ -29,6 +31,8 @@ export interface PollSettings {
 	jobsToWatch: number;
 	/** Whether the job passes the user's filters. */
 	match: (job: IDataObject) => boolean;
+	/** New Job's filters one by one, to say which matched nothing in Fetch Test Event. */
+	filters?: FilterCheck[];
 	/** Customer scope for New Payment (customer number). */
 	customer?: number;
 	/** New Payment: read every watched job's payments each poll, not only the jobs that changed. */
@@ -131,12 +135,22 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 	};
 }
 
+/** Fetch Test Event found nothing to show: an error saying what was looked at, never an empty output. */
+const emptySample = (context: IPollFunctions, { message, description }: EmptySample) =>
+	new NodeOperationError(context.getNode(), message, { description });
+
 export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
+	const filters = settings.filters ?? [];
+	const counts = filters.map(() => 0);
+	let scanned = 0;
 	for await (const { records } of newestJobs.call(this, { limit: 150 })) {
-		const found = records.find(settings.match);
-		if (found) return [found];
+		for (const job of records) {
+			if (settings.match(job)) return [job];
+			scanned++;
+			filters.forEach((filter, i) => (counts[i] += filter.test(job) ? 1 : 0));
+		}
 	}
-	return [];
+	throw emptySample(this, noMatchingJob(scanned, filters, counts));
 }
 
 /* ------------------------------------------------- the watched window of jobs */
@@ -234,9 +248,11 @@ export async function samplePayment(this: IPollFunctions, settings: PollSettings
 	if (settings.customer !== undefined) {
 		const payments = await kickservList.call(this, { path: `/customers/${settings.customer}/payments.json`, key: 'payments', style: 'page' });
 		const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
-		return newest ? [newest] : [];
+		if (!newest) throw emptySample(this, noPayment({ customer: settings.customer }));
+		return [newest];
 	}
-	for (const job of await readWindow.call(this, Math.min(settings.jobsToWatch, 100))) {
+	const window = await readWindow.call(this, Math.min(settings.jobsToWatch, 100));
+	for (const job of window) {
 		if (!settings.everyJob && !mayHavePayments(job)) continue;
 		const payments = await paymentsOf.call(this, job.job_number);
 		if (payments.length) {
@@ -244,7 +260,7 @@ export async function samplePayment(this: IPollFunctions, settings: PollSettings
 			return [{ ...newest, job_number: job.job_number }];
 		}
 	}
-	return [];
+	throw emptySample(this, window.length ? noPayment({ jobs: window.length }) : noJobs());
 }
 
 /* ------------------------------------------ Job Status Changed / Job Updated */
@@ -294,7 +310,7 @@ export async function pollJobChanges(
 
 export async function sampleJobChange(this: IPollFunctions, kind: 'status' | 'updated'): Promise<IDataObject[]> {
 	const [job] = await newestJobList.call(this, 1);
-	if (!job) return [];
+	if (!job) throw emptySample(this, noJobs());
 	const record = await fullJob.call(this, num(job.job_number));
 	return [kind === 'status' ? { ...record, previous_status: null } : record];
 }
