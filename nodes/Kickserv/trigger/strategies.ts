@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assumptionError } from '../transport/errors';
-import { kickservList, kickservPages, kickservRequest, type ListPage, type ListRequest } from '../transport/request';
+import { kickservList, kickservRequest } from '../transport/request';
+import { newestJobs } from './listing';
 import { JOBS_PAGE_SIZE, unwrapRecord } from '../transport/paging';
 import {
 	classify,
@@ -46,29 +46,6 @@ export interface PollOutcome {
 }
 
 const num = (value: unknown) => Number(value);
-
-/**
- * The account's jobs, newest first, page by page. Every event reads the newest jobs through this, and
- * relies on the listing being newest first by job number [doc] (the one recorded XML listing came
- * oldest first): each page is checked, and a listing in the other order stops the poll with an error
- * naming the assumption, rather than watch the oldest jobs and miss every new one.
- */
-async function* newestJobs(this: IPollFunctions, list: Omit<ListRequest, 'path' | 'key' | 'style'> = {}): AsyncGenerator<ListPage> {
-	for await (const page of kickservPages.call(this, { ...list, path: '/jobs.json', key: 'jobs', style: 'perPage' })) {
-		const { records } = page;
-		const first = num(records[0]?.job_number);
-		const last = num(records[records.length - 1]?.job_number);
-		if (records.length > 1 && first < last) {
-			throw assumptionError(
-				this.getNode(),
-				'/jobs.json lists jobs newest first (by job number)',
-				`Page ${page.page} listed job ${first} first and job ${last} last.`,
-				'The trigger would watch the oldest jobs and miss new ones, so it stops instead.',
-			);
-		}
-		yield page;
-	}
-}
 
 /** The newest `limit` jobs (see `newestJobs`). */
 async function newestJobList(this: IPollFunctions, limit: number, qs?: IDataObject): Promise<IDataObject[]> {
