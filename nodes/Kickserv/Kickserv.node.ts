@@ -10,10 +10,25 @@ import { jobFields, jobOperations } from './descriptions/JobDescription';
 import { noteFields, noteOperations } from './descriptions/NoteDescription';
 import { opportunityFields, opportunityOperations } from './descriptions/OpportunityDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
+import { operationSubtitle } from './descriptions/shared';
 import { taskFields, taskOperations } from './descriptions/TaskDescription';
 import { timeEntryFields, timeEntryOperations } from './descriptions/TimeEntryDescription';
 import { listSearch, loadOptions } from './methods';
 import { registerProperties } from './transport/options';
+
+const OPERATIONS = [
+	...customerOperations,
+	...jobOperations,
+	...noteOperations,
+	...paymentOperations,
+	...taskOperations,
+	...jobChargeOperations,
+	...timeEntryOperations,
+	...employeeOperations,
+	...itemOperations,
+	...invoiceOperations,
+	...opportunityOperations,
+];
 
 /**
  * Kickserv: customers, jobs, notes, payments, tasks, job charges, time entries, employees, items,
@@ -27,7 +42,8 @@ export class Kickserv implements INodeType {
 		icon: { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// a sentence from the operations' own actions ("Create a job")
+		subtitle: operationSubtitle(OPERATIONS),
 		description: 'Work with Kickserv customers, jobs, tasks, charges, time, invoices and more',
 		defaults: { name: 'Kickserv' },
 		usableAsTool: true,
