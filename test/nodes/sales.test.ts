@@ -16,7 +16,9 @@ describe('Invoice', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.job_number)).toEqual(expected.invoices.map((i) => i.job_number));
 		expect(items.length).toBeGreaterThan(5); // more than one page
-		expect(items[items.length - 1].json.total_balance_remaining).toBe(expected.totalBalanceRemaining);
+		// a bare-array list (the `envelopes` alternative) has no place for the total: the items come without it
+		const keyed = t.sandbox.options.listEnvelope === 'keyed';
+		expect(items[items.length - 1].json.total_balance_remaining).toBe(keyed ? expected.totalBalanceRemaining : undefined);
 		expect(items.slice(0, -1).every((i) => !('total_balance_remaining' in i.json))).toBe(true);
 		expect(cents(expected.totalBalanceRemaining)).toBe(expected.invoices.reduce((s, i) => s + cents(i.balance_remaining), 0));
 		expect(t.sandbox.log.every((r) => r.query.invoice_status === 'unpaid')).toBe(true);
@@ -26,7 +28,7 @@ describe('Invoice', () => {
 		const paid = await runKickserv({ resource: 'invoice', operation: 'getAll', invoiceStatus: 'paid', limit: 3 }, t.credentials);
 		expect(paid.items).toHaveLength(3);
 		expect(paid.items.every((i) => i.json.invoice_status === 'paid')).toBe(true);
-		expect(Object.keys(paid.items[2].json)).toContain('total_balance_remaining');
+		expect(Object.keys(paid.items[2].json).includes('total_balance_remaining')).toBe(t.sandbox.options.listEnvelope === 'keyed');
 		expect(Object.keys(paid.items[0].json)).not.toContain('created_at');
 		t.sandbox.clearLog();
 		await runKickserv({ resource: 'invoice', operation: 'getAll', invoiceStatus: 'all', limit: 1 }, t.credentials);
