@@ -362,6 +362,36 @@ const optionRows: Row[] = [
 	{ name: 'job update: Status "Complete"', params: { resource: 'job', operation: 'update', job: J, updateFields: { status: X } }, v: 'Complete', field: 'Status' },
 ];
 
+/** Yes/no parameters given something else by expression. */
+const switchRows: Row[] = [
+	{ name: 'customer getAll: Return All "yes"', params: { resource: 'customer', operation: 'getAll', returnAll: X }, v: 'yes', field: 'Return All' },
+	{ name: 'job get: Simplify an object', params: { resource: 'job', operation: 'get', job: J, simplify: X }, v: { on: true }, field: 'Simplify' },
+	{ name: 'customer create: Notify via Email "often"', params: { resource: 'customer', operation: 'create', name: 'Bad Notify', additionalFields: { notify_via_email: X } }, v: 'often', field: 'Notify via Email' },
+];
+
+/**
+ * Every text field of Customer Create's Additional Fields and Get Many's filters, given an object: each
+ * refused naming the field (generated from the node's description, so a new field is covered too).
+ */
+const customerTextRows: Row[] = (() => {
+	const rows: Row[] = [];
+	const properties = new Kickserv().description.properties;
+	const collection = (name: string, operation: string) =>
+		properties.find((p) => p.name === name && (p.displayOptions?.show?.resource ?? []).includes('customer') && (p.displayOptions?.show?.operation ?? []).includes(operation));
+	for (const [name, operation, extra] of [['additionalFields', 'create', { name: 'Bad Text Field' }], ['filters', 'getAll', {}]] as const) {
+		for (const child of (collection(name, operation)?.options ?? []) as INodeProperties[]) {
+			if (child.type !== 'string') continue;
+			rows.push({ name: `${operation}: ${child.displayName} is an object`, params: { resource: 'customer', operation, ...extra, [name]: { [child.name]: X } }, v: { a: 1 }, field: child.displayName });
+		}
+	}
+	return rows;
+})();
+
+const jobFieldRows: Row[] = [
+	{ name: 'create: PO Number is an object', params: { resource: 'job', operation: 'create', customer: C, jobTypeId: 61, additionalFields: { po_number: X } }, v: { po: 1 }, field: 'PO Number' },
+	{ name: 'create: Employee IDs with letters', params: { resource: 'job', operation: 'create', customer: C, jobTypeId: 61, additionalFields: { employee_ids: X } }, v: ['abc'], field: 'Employee' },
+];
+
 const table: Array<[string, Row[]]> = [
 	['Customer', customerRows],
 	['Job', jobRows],
@@ -369,7 +399,13 @@ const table: Array<[string, Row[]]> = [
 	['Payment', paymentRows],
 	['Credential', credentialRows],
 	['Options', optionRows],
+	['Switches', switchRows],
+	['Customer text fields', customerTextRows],
+	['Job fields', jobFieldRows],
 ];
+
+/** Display names whose checks name the field more shortly. */
+const FIELD_ALIASES: Record<string, string> = { 'Job Type Name or ID': 'Job Type', 'Employee Names or IDs': 'Employee' };
 
 /** The message names the field, as its subject ("Name is required", "Customer URL ..."). */
 const namesField = (field: string) => new RegExp(`^(?:Kickserv credential: )?${escapeRegExp(field)} (?:is|must|URL|may)\\b`);
@@ -395,6 +431,17 @@ describe('bad input is refused before any request, naming the field', () => {
 		expect(choices.length).toBeGreaterThan(0);
 		const covered = new Set(optionRows.map((row) => row.field));
 		expect(choices.filter((name) => !covered.has(name))).toEqual([]);
+	});
+
+	test('every parameter of the node has at least one row', () => {
+		const covered = new Set(table.flatMap(([, rows]) => rows.map((row) => row.field)));
+		const missing = new Set<string>();
+		for (const property of new Kickserv().description.properties) {
+			if (property.name === 'resource' || property.name === 'operation') continue;
+			const names = property.type === 'collection' ? (property.options as INodeProperties[]).map((c) => c.displayName) : [property.displayName];
+			for (const name of names) if (!covered.has(FIELD_ALIASES[name] ?? name)) missing.add(name);
+		}
+		expect([...missing]).toEqual([]);
 	});
 
 	for (const [resource, rows] of table) {
@@ -539,6 +586,7 @@ describe('Trigger: bad settings are refused before any request, naming the field
 		['Status filter ["finished"]', { event: 'newJob', maxPerPoll: 200, filters: { statuses: ['finished'] } }, 'Status'],
 		['To Status ["done"]', { event: 'jobStatusChanged', jobsToWatch: 25, maxPerPoll: 200, toStatuses: ['done'] }, 'To Status'],
 		['Job Types ["abc"]', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: ['abc'] } }, 'Job Type Names or IDs'],
+		['Check Every Watched Job "maybe"', { event: 'newPayment', jobsToWatch: 25, maxPerPoll: 200, everyJob: '={{ "maybe" }}' }, 'Check Every Watched Job'],
 		['Job Types not a list', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: '={{ 61 }}' } }, 'Job Type Names or IDs'],
 		['payments of one customer, Customer with %2F', { event: 'newPayment', paymentScope: 'customer', customer: rl('1%2F2'), maxPerPoll: 200 }, 'Customer'],
 		[
