@@ -349,6 +349,8 @@ const jobChargeRows: Row[] = [
 	{ name: 'update: empty Update Fields', params: JC('update', { chargeId: '1', updateFields: {} }), field: 'Update Fields' },
 	{ name: 'delete: Job Charge ID huge', params: JC('delete', { chargeId: X }), v: '99999999999', field: 'Job Charge ID' },
 	{ name: 'getAll: Job URL of another host', params: { resource: 'jobCharge', operation: 'getAll', job: rlx('url'), returnAll: true }, v: otherHost('jobs', 1001), field: 'Job' },
+	{ name: 'add: Details is an object', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', details: X } }), v: { a: 1 }, field: 'Details' },
+	{ name: 'add: Taxable is text', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', taxable: X } }), v: 'yes', field: 'Taxable' },
 ];
 
 const TE = (extra: IDataObject) => ({
@@ -366,6 +368,7 @@ const timeEntryRows: Row[] = [
 	{ name: 'log: Ended At 2026-13-01', params: TE({ endedAt: X }), v: '2026-13-01T10:00:00', field: 'Ended At' },
 	{ name: 'log: Ended At before Started At', params: TE({ endedAt: X }), v: '2026-11-27T07:00:00', field: 'Ended At' },
 	{ name: 'log: Notes oversized', params: TE({ additionalFields: { notes: X } }), v: long(10_001), field: 'Notes' },
+	{ name: 'log: Billable is text', params: TE({ additionalFields: { billable: X } }), v: 'no', field: 'Billable' },
 	{ name: 'getAll: Job number ?', params: { resource: 'timeEntry', operation: 'getAll', job: rlx(), returnAll: true }, v: '?', field: 'Job' },
 ];
 
@@ -431,6 +434,36 @@ const optionRows: Row[] = [
 	{ name: 'opportunity getAll: Status unknown', params: { resource: 'opportunity', operation: 'getAll', returnAll: true, filters: { status: X } }, v: 'open', field: 'Status' },
 ];
 
+/** Yes/no parameters given something else by expression. */
+const switchRows: Row[] = [
+	{ name: 'customer getAll: Return All "yes"', params: { resource: 'customer', operation: 'getAll', returnAll: X }, v: 'yes', field: 'Return All' },
+	{ name: 'job get: Simplify an object', params: { resource: 'job', operation: 'get', job: J, simplify: X }, v: { on: true }, field: 'Simplify' },
+	{ name: 'customer create: Notify via Email "often"', params: { resource: 'customer', operation: 'create', name: 'Bad Notify', additionalFields: { notify_via_email: X } }, v: 'often', field: 'Notify via Email' },
+];
+
+/**
+ * Every text field of Customer Create's Additional Fields and Get Many's filters, given an object: each
+ * refused naming the field (generated from the node's description, so a new field is covered too).
+ */
+const customerTextRows: Row[] = (() => {
+	const rows: Row[] = [];
+	const properties = new Kickserv().description.properties;
+	const collection = (name: string, operation: string) =>
+		properties.find((p) => p.name === name && (p.displayOptions?.show?.resource ?? []).includes('customer') && (p.displayOptions?.show?.operation ?? []).includes(operation));
+	for (const [name, operation, extra] of [['additionalFields', 'create', { name: 'Bad Text Field' }], ['filters', 'getAll', {}]] as const) {
+		for (const child of (collection(name, operation)?.options ?? []) as INodeProperties[]) {
+			if (child.type !== 'string') continue;
+			rows.push({ name: `${operation}: ${child.displayName} is an object`, params: { resource: 'customer', operation, ...extra, [name]: { [child.name]: X } }, v: { a: 1 }, field: child.displayName });
+		}
+	}
+	return rows;
+})();
+
+const jobFieldRows: Row[] = [
+	{ name: 'create: PO Number is an object', params: { resource: 'job', operation: 'create', customer: C, jobTypeId: 61, additionalFields: { po_number: X } }, v: { po: 1 }, field: 'PO Number' },
+	{ name: 'create: Employee IDs with letters', params: { resource: 'job', operation: 'create', customer: C, jobTypeId: 61, additionalFields: { employee_ids: X } }, v: ['abc'], field: 'Employee' },
+];
+
 const table: Array<[string, Row[]]> = [
 	['Customer', customerRows],
 	['Job', jobRows],
@@ -442,7 +475,18 @@ const table: Array<[string, Row[]]> = [
 	['Employee, Item, Invoice, Opportunity', accountRows],
 	['Credential', credentialRows],
 	['Options', optionRows],
+	['Switches', switchRows],
+	['Customer text fields', customerTextRows],
+	['Job fields', jobFieldRows],
 ];
+
+/** Display names whose checks name the field more shortly. */
+const FIELD_ALIASES: Record<string, string> = {
+	'Job Type Name or ID': 'Job Type',
+	'Employee Names or IDs': 'Employee',
+	'Employee Name or ID': 'Employee',
+	'Item Name or ID': 'Item',
+};
 
 /** The message names the field, as its subject ("Name is required", "Customer URL ..."). */
 const namesField = (field: string) => new RegExp(`^(?:Kickserv credential: )?${escapeRegExp(field)} (?:is|must|URL|may)\\b`);
@@ -473,6 +517,17 @@ describe('bad input is refused before any request, naming the field', () => {
 		expect(choices.length).toBeGreaterThan(0);
 		const covered = new Set(optionRows.map((row) => row.field));
 		expect(choices.filter((name) => !covered.has(name))).toEqual([]);
+	});
+
+	test('every parameter of the node has at least one row', () => {
+		const covered = new Set(table.flatMap(([, rows]) => rows.map((row) => row.field)));
+		const missing = new Set<string>();
+		for (const property of new Kickserv().description.properties) {
+			if (property.name === 'resource' || property.name === 'operation') continue;
+			const names = property.type === 'collection' ? (property.options as INodeProperties[]).map((c) => c.displayName) : [property.displayName];
+			for (const name of names) if (!covered.has(FIELD_ALIASES[name] ?? name)) missing.add(name);
+		}
+		expect([...missing]).toEqual([]);
 	});
 
 	for (const [resource, rows] of table) {
@@ -617,6 +672,7 @@ describe('Trigger: bad settings are refused before any request, naming the field
 		['Status filter ["finished"]', { event: 'newJob', maxPerPoll: 200, filters: { statuses: ['finished'] } }, 'Status'],
 		['To Status ["done"]', { event: 'jobStatusChanged', jobsToWatch: 25, maxPerPoll: 200, toStatuses: ['done'] }, 'To Status'],
 		['Job Types ["abc"]', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: ['abc'] } }, 'Job Type Names or IDs'],
+		['Check Every Watched Job "maybe"', { event: 'newPayment', jobsToWatch: 25, maxPerPoll: 200, everyJob: '={{ "maybe" }}' }, 'Check Every Watched Job'],
 		['Job Types not a list', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: '={{ 61 }}' } }, 'Job Type Names or IDs'],
 		['payments of one customer, Customer with %2F', { event: 'newPayment', paymentScope: 'customer', customer: rl('1%2F2'), maxPerPoll: 200 }, 'Customer'],
 		[

@@ -107,6 +107,9 @@ export async function resolvePath(
 
 export { stripSecrets } from './secrets';
 
+/** A yes/no parameter (checked first by `checkOptions`): true, or "true" from an expression. */
+const isTrue = (value: unknown) => value === true || value === 'true';
+
 const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
 function runner(spec: OperationSpec) {
@@ -129,7 +132,7 @@ function runner(spec: OperationSpec) {
 		// Limit applies when the operation has Return All and it is off (read here, not from
 		// RoutingNode's maxResults, which drops a Limit of 0)
 		const limit =
-			this.getNodeParameter('returnAll', true) === false
+			!isTrue(this.getNodeParameter('returnAll', true))
 				? check(this, () => positiveInteger(this.getNodeParameter('limit', undefined), 'Limit'))
 				: undefined;
 		let records: IDataObject[];
@@ -200,7 +203,7 @@ export const requireUpdateFields = (root: RecordKey) =>
 /** Keeps only the fields a person reads, when the operation's Simplify switch is on. */
 export function simplify(fields: readonly string[]) {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-		if (!this.getNodeParameter('simplify', false)) return items;
+		if (!isTrue(this.getNodeParameter('simplify', false))) return items;
 		return items.map((item) => {
 			const json: IDataObject = {};
 			for (const field of fields) if (field in item.json) json[field] = item.json[field];
