@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { KickservSandbox } from '../../sandbox';
-import { RETRY } from '../../nodes/Kickserv/transport/request';
 import type { TestCredential } from '../harness/engine';
 import { useSandbox } from '../harness/setup';
 import { jobNumbers, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
+import { drain, notExactlyOnce, randomFault, randomizedTest, type Outcome } from './random-runner';
 
 /**
  * Invoice Paid: a watched job whose invoice became paid is emitted once. Examples, then randomized
@@ -77,10 +77,7 @@ describe('Kickserv Trigger: Invoice Paid', () => {
 	});
 });
 
-const SEQUENCES = Number(process.env.KICKSERV_RANDOM_SEQUENCES ?? 300);
-const BASE_SEED = Number(process.env.KICKSERV_RANDOM_SEED ?? 20261201);
-
-async function randomSequence(seed: number): Promise<{ steps: string[]; problems: string[] }> {
+async function randomSequence(seed: number): Promise<Outcome> {
 	const rnd = prng(seed);
 	const sandbox = new KickservSandbox({ accounts: [{ slug: 'random', token: 'random-token', seed: 'empty' }] });
 	const credentials: TestCredential = { accountSlug: 'random', apiToken: 'random-token', baseUrl: await sandbox.start(0) };
@@ -140,11 +137,7 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 					steps.push(`delete job ${job.job_number}`);
 				}
 			} else if (action === 'fault') {
-				const fault = rnd.pick([
-					{ kind: 'status' as const, status: 500 },
-					{ kind: 'status' as const, status: 429, retryAfter: 0 },
-					{ kind: 'drop' as const },
-				]);
+				const fault = randomFault(rnd);
 				sandbox.addFault({ fault, nth: rnd.int(1, 4) });
 				faulted = true;
 				steps.push(`fault ${JSON.stringify(fault)}`);
@@ -158,15 +151,9 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 		}
 		sandbox.clearFaults();
 		faulted = false;
-		for (let k = 0; k < 100; k++) {
-			const before = emitted.length;
-			await poll();
-			if (emitted.length === before && k > 0) break;
-		}
-		const sorted = (list: Iterable<number>) => [...list].sort((x, y) => x - y);
-		if (JSON.stringify(sorted(emitted)) !== JSON.stringify(sorted(becamePaid))) {
-			problems.push(`emitted ${JSON.stringify(sorted(emitted))} became paid ${JSON.stringify(sorted(becamePaid))}`);
-		}
+		await drain(poll, () => emitted.length);
+		const problem = notExactlyOnce(emitted, becamePaid, 'became paid');
+		if (problem) problems.push(problem);
 		if (trigger.stateBytes() >= 16 * 1024) problems.push(`state too large: ${trigger.stateBytes()} bytes`);
 	} finally {
 		await sandbox.stop();
@@ -175,26 +162,5 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 }
 
 describe('Kickserv Trigger: Invoice Paid, randomized', () => {
-	const saved = { ...RETRY };
-	beforeAll(() => {
-		RETRY.baseDelayMs = 1;
-		RETRY.maxDelayMs = 5;
-	});
-	afterAll(() => {
-		Object.assign(RETRY, saved);
-	});
-
-	test(`${SEQUENCES} random sequences: every invoice paid after activation is emitted exactly once`, async () => {
-		const failures: IDataObject[] = [];
-		for (let i = 0; i < SEQUENCES; i++) {
-			const { steps, problems } = await randomSequence(BASE_SEED + i);
-			if (problems.length) {
-				failures.push({ seed: BASE_SEED + i, steps, problems });
-				if (failures.length >= 3) break;
-			}
-		}
-		if (failures.length) {
-			throw new Error(`exactly-once violated; rerun one with KICKSERV_RANDOM_SEED=<seed> KICKSERV_RANDOM_SEQUENCES=1:\n${JSON.stringify(failures, null, 1)}`);
-		}
-	}, 600_000);
+	randomizedTest('every invoice paid after activation is emitted exactly once', 20261201, randomSequence);
 });

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { KickservSandbox, generateLarge } from '../../sandbox';
-import { RETRY } from '../../nodes/Kickserv/transport/request';
 import type { TestCredential } from '../harness/engine';
 import { ids, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
+import { drain, notExactlyOnce, randomFault, randomizedTest, type Outcome } from './random-runner';
 
 /**
  * New Customer: customers are listed oldest first, new ones at the end. Examples against a small and
@@ -80,10 +80,7 @@ describe('Kickserv Trigger: New Customer', () => {
 	});
 });
 
-const SEQUENCES = Number(process.env.KICKSERV_RANDOM_SEQUENCES ?? 300);
-const BASE_SEED = Number(process.env.KICKSERV_RANDOM_SEED ?? 20261202);
-
-async function randomSequence(seed: number): Promise<{ steps: string[]; problems: string[] }> {
+async function randomSequence(seed: number): Promise<Outcome> {
 	const rnd = prng(seed);
 	await account(rnd.int(0, 60), { pageSize: rnd.pick([5, 10, 25]) });
 	const store = sandbox.store();
@@ -120,7 +117,7 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 			}
 			steps.push(`delete ${count}`);
 		} else if (action === 'fault') {
-			const fault = rnd.pick([{ kind: 'status' as const, status: 500 }, { kind: 'status' as const, status: 429, retryAfter: 0 }, { kind: 'drop' as const }]);
+			const fault = randomFault(rnd);
 			sandbox.addFault({ fault, nth: rnd.int(1, 4) });
 			faulted = true;
 			steps.push(`fault ${JSON.stringify(fault)}`);
@@ -134,42 +131,14 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 	}
 	sandbox.clearFaults();
 	faulted = false;
-	// (up to ~600 new customers at 1 per poll: poll until a poll brings nothing)
-	for (let k = 0; k < 1000; k++) {
-		const before = emitted.length;
-		await poll();
-		if (emitted.length === before && k > 0) break;
-	}
-	const sorted = (list: number[]) => [...list].sort((x, y) => x - y);
-	if (JSON.stringify(sorted(emitted)) !== JSON.stringify(sorted(created))) {
-		problems.push(`emitted ${JSON.stringify(sorted(emitted))} created ${JSON.stringify(sorted(created))}`);
-	}
+		await drain(poll, () => emitted.length);
+	const problem = notExactlyOnce(emitted, created, 'created');
+	if (problem) problems.push(problem);
 	if (trigger.stateBytes() >= 16 * 1024) problems.push(`state too large: ${trigger.stateBytes()} bytes`);
 	await sandbox.stop();
 	return { steps, problems };
 }
 
 describe('Kickserv Trigger: New Customer, randomized', () => {
-	const saved = { ...RETRY };
-	beforeAll(() => {
-		RETRY.baseDelayMs = 1;
-		RETRY.maxDelayMs = 5;
-	});
-	afterAll(() => {
-		Object.assign(RETRY, saved);
-	});
-
-	test(`${SEQUENCES} random sequences: every customer created after activation is emitted exactly once`, async () => {
-		const failures: IDataObject[] = [];
-		for (let i = 0; i < SEQUENCES; i++) {
-			const { steps, problems } = await randomSequence(BASE_SEED + i);
-			if (problems.length) {
-				failures.push({ seed: BASE_SEED + i, steps, problems });
-				if (failures.length >= 3) break;
-			}
-		}
-		if (failures.length) {
-			throw new Error(`exactly-once violated; rerun one with KICKSERV_RANDOM_SEED=<seed> KICKSERV_RANDOM_SEQUENCES=1:\n${JSON.stringify(failures, null, 1)}`);
-		}
-	}, 600_000);
+	randomizedTest('every customer created after activation is emitted exactly once', 20261202, randomSequence);
 });

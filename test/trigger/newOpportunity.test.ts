@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { KickservSandbox } from '../../sandbox';
-import { RETRY } from '../../nodes/Kickserv/transport/request';
 import type { TestCredential } from '../harness/engine';
 import { useSandbox } from '../harness/setup';
 import { jobNumbers, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
+import { drain, notExactlyOnce, randomFault, randomizedTest, type Outcome } from './random-runner';
 
 /**
  * New Opportunity: a watched job that became an opportunity (status `new`), created as one or turned
@@ -58,10 +58,7 @@ describe('Kickserv Trigger: New Opportunity', () => {
 	});
 });
 
-const SEQUENCES = Number(process.env.KICKSERV_RANDOM_SEQUENCES ?? 300);
-const BASE_SEED = Number(process.env.KICKSERV_RANDOM_SEED ?? 20261203);
-
-async function randomSequence(seed: number): Promise<{ steps: string[]; problems: string[] }> {
+async function randomSequence(seed: number): Promise<Outcome> {
 	const rnd = prng(seed);
 	const sandbox = new KickservSandbox({ accounts: [{ slug: 'random', token: 'random-token', seed: 'empty' }] });
 	const credentials: TestCredential = { accountSlug: 'random', apiToken: 'random-token', baseUrl: await sandbox.start(0) };
@@ -130,7 +127,7 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 					steps.push(`delete job ${job.job_number}`);
 				}
 			} else if (action === 'fault') {
-				const fault = rnd.pick([{ kind: 'status' as const, status: 500 }, { kind: 'status' as const, status: 429, retryAfter: 0 }, { kind: 'drop' as const }]);
+				const fault = randomFault(rnd);
 				sandbox.addFault({ fault, nth: rnd.int(1, 4) });
 				faulted = true;
 				steps.push(`fault ${JSON.stringify(fault)}`);
@@ -144,15 +141,9 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 		}
 		sandbox.clearFaults();
 		faulted = false;
-		for (let k = 0; k < 200; k++) {
-			const before = emitted.length;
-			await poll();
-			if (emitted.length === before && k > 0) break;
-		}
-		const sorted = (list: Iterable<number>) => [...list].sort((x, y) => x - y);
-		if (JSON.stringify(sorted(emitted)) !== JSON.stringify(sorted(became))) {
-			problems.push(`emitted ${JSON.stringify(sorted(emitted))} became opportunities ${JSON.stringify(sorted(became))}`);
-		}
+		await drain(poll, () => emitted.length);
+		const problem = notExactlyOnce(emitted, became, 'became opportunities');
+		if (problem) problems.push(problem);
 		if (trigger.stateBytes() >= 16 * 1024) problems.push(`state too large: ${trigger.stateBytes()} bytes`);
 	} finally {
 		await sandbox.stop();
@@ -161,26 +152,5 @@ async function randomSequence(seed: number): Promise<{ steps: string[]; problems
 }
 
 describe('Kickserv Trigger: New Opportunity, randomized', () => {
-	const saved = { ...RETRY };
-	beforeAll(() => {
-		RETRY.baseDelayMs = 1;
-		RETRY.maxDelayMs = 5;
-	});
-	afterAll(() => {
-		Object.assign(RETRY, saved);
-	});
-
-	test(`${SEQUENCES} random sequences: every job that became an opportunity after activation is emitted exactly once`, async () => {
-		const failures: IDataObject[] = [];
-		for (let i = 0; i < SEQUENCES; i++) {
-			const { steps, problems } = await randomSequence(BASE_SEED + i);
-			if (problems.length) {
-				failures.push({ seed: BASE_SEED + i, steps, problems });
-				if (failures.length >= 3) break;
-			}
-		}
-		if (failures.length) {
-			throw new Error(`exactly-once violated; rerun one with KICKSERV_RANDOM_SEED=<seed> KICKSERV_RANDOM_SEQUENCES=1:\n${JSON.stringify(failures, null, 1)}`);
-		}
-	}, 600_000);
+	randomizedTest('every job that became an opportunity after activation is emitted exactly once', 20261203, randomSequence);
 });
