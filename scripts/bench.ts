@@ -7,7 +7,6 @@ import './bench/env';
 
 import { fork, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import type * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -20,6 +19,8 @@ import { axiosNoReuseList, floorList, httpNoReuseList, JOBS_PER_PAGE, type ListK
 import type { MemoryReport, MemoryRequest } from './bench/memory-child';
 import { byArea, profile, save, topFunctions, type CpuProfile } from './bench/profile';
 import type { SandboxChildAccount } from './bench/sandbox-child';
+import { writeEnginePart } from './bench/results-file';
+import { countBytes, sandboxServer, type ByteCounter } from './bench/sandbox-bytes';
 import { best, fmtInt, fmtMB, fmtMs, fmtX, fullGc, gcStats, machine, median, progress, sleep, table, timed } from './bench/util';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -57,32 +58,13 @@ let baseUrl = '';
 const credentialsFor = (slug: string): TestCredential => ({ accountSlug: slug, apiToken: TOKEN, baseUrl });
 const targetFor = (slug: string): Target => ({ baseUrl, slug, token: TOKEN });
 
-/**
- * Response body bytes the sandbox sent, in order: a listener on the sandbox's own http.Server wraps each
- * response's `end` (the sandbox answers with one `res.end(text)`) and counts the body it is given, so
- * nothing sits between client and server. (The sandbox passes Content-Length to writeHead, which
- * getHeader cannot read back.)
- */
-let responses: Array<{ slug: string; bytes: number }> = [];
-function countBytes(server: http.Server) {
-	server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-		const slug = String(req.url ?? '').split(/[/?]/)[1] ?? '';
-		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-		(res as unknown as { end: (...args: unknown[]) => http.ServerResponse }).end = (...args: unknown[]) => {
-			const [chunk] = args;
-			const bytes = typeof chunk === 'string' ? Buffer.byteLength(chunk) : Buffer.isBuffer(chunk) ? chunk.length : 0;
-			responses.push({ slug, bytes });
-			return end(...args);
-		};
-	});
-}
-const bytesOf = (slug: string, skipFirst = 0) =>
-	responses.filter((r) => r.slug === slug).slice(skipFirst).reduce((sum, r) => sum + r.bytes, 0);
+let bytes: ByteCounter | undefined;
+const bytesOf = (slug: string, skipFirst = 0) => bytes?.bytesOf(slug, skipFirst) ?? 0;
 const requestsOf = (slug: string) => sandbox.log.filter((r) => r.slug === slug).length;
 
 function reset() {
 	sandbox.clearLog();
-	responses = [];
+	bytes?.reset();
 }
 
 // ------------------------------------------------------------------------ 1. Return All
@@ -429,11 +411,10 @@ async function main() {
 	generateLarge(sandbox.store('bench-newjob'), { customers: 200, jobs: 500 });
 	generateLarge(sandbox.store('bench-payment'), { customers: 200, jobs: 1000 });
 	baseUrl = await sandbox.start(0);
-	const server = (sandbox as unknown as { server: http.Server }).server;
-	countBytes(server);
+	bytes = countBytes(sandbox);
 	// the server and the client share one event loop here: a long GC pause between two runs must not let the
 	// server's 5 s keep-alive timer close the floor's pooled connection under a request (fetch fails then)
-	server.keepAliveTimeout = 120_000;
+	sandboxServer(sandbox).keepAliveTimeout = 120_000;
 	progress(`Sandbox on ${baseUrl}`);
 
 	const list = await listCases();
@@ -663,7 +644,7 @@ function report(
 	// a scaled-down check run must not overwrite the results
 	const file = SCALE > 1 ? path.join(os.tmpdir(), 'kickserv-bench-RESULTS.scaled.md') : path.join(OUT_DIR, 'RESULTS.md');
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, `${out.join('\n')}\n`);
+	writeEnginePart(file, out.join('\n'));
 	progress(`Wrote ${path.relative(ROOT, file)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
