@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -104,23 +105,44 @@ function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-const accounts = new WeakMap<object, KickservAccount>();
+interface ReadCredential {
+	account: KickservAccount;
+	/** What n8n's authenticated request helper takes instead of reading the credential itself. */
+	decrypted: ICredentialsDecrypted;
+}
 
-/** Reads and checks the credential once per execution context. */
-export async function getAccount(this: KickservContext): Promise<KickservAccount> {
-	const known = accounts.get(this);
+const credentialsRead = new WeakMap<object, ReadCredential>();
+
+/**
+ * Reads and checks the credential once per execution context (for Return All: once for all its pages).
+ * n8n reads a credential from its database, decrypts it and resolves its expressions on every
+ * `getCredentials`; the request helper does that for every request unless it is handed the credential.
+ * Kept in a WeakMap on the context, so it is gone with the execution.
+ */
+async function readCredential(this: KickservContext): Promise<ReadCredential> {
+	const known = credentialsRead.get(this);
 	if (known) return known;
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as KickservCredentials;
+	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	let account: KickservAccount;
 	try {
-		account = resolveAccount(credentials);
+		account = resolveAccount(data as unknown as KickservCredentials);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `Kickserv credential: ${(error as Error).message}`, {
 			description: 'Fix the Kickserv API credential; no request was sent.',
 		});
 	}
-	accounts.set(this, account);
-	return account;
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const read: ReadCredential = {
+		account,
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+	};
+	credentialsRead.set(this, read);
+	return read;
+}
+
+/** The account of the credential (read once per execution context). */
+export async function getAccount(this: KickservContext): Promise<KickservAccount> {
+	return (await readCredential.call(this)).account;
 }
 
 /**
@@ -130,7 +152,7 @@ export async function getAccount(this: KickservContext): Promise<KickservAccount
  * message. A POST is never repeated once it may have reached the server.
  */
 export async function kickservRequest(this: KickservContext, request: KickservRequest): Promise<KickservReply> {
-	const account = await getAccount.call(this);
+	const { account, decrypted } = await readCredential.call(this);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: account.accountUrl,
@@ -165,6 +187,7 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 				this,
 				CREDENTIAL_TYPE,
 				{ ...options },
+				{ credentialsDecrypted: decrypted },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkCode(error);
