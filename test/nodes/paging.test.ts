@@ -3,6 +3,7 @@ import { SLUG, useSandbox } from '../harness/setup';
 
 // small server pages so paging is visible: 7 customers a page, 4 notes/payments a page
 const t = useSandbox({ customersPageSize: 7, listPageSize: 4 });
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 afterEach(() => {
@@ -75,14 +76,54 @@ describe('Return All and Limit', () => {
 		expect(t.sandbox.log).toHaveLength(3); // the short third page ends it (page size learned)
 	});
 
-	test('a server that repeats a page instead of advancing does not loop forever', async () => {
-		// customers_page ignored by a misbehaving proxy: every request answers page 1
+	test('customers_page ignored: the next page is asked with page=N instead, and used when it works', async () => {
+		const sent: Array<Record<string, unknown>> = [];
 		t.sandbox.beforeHandle = (req) => {
-			if (req.path.endsWith('/customers.json')) req.query.customers_page = '1';
+			if (req.path.endsWith('/customers.json')) {
+				sent.push({ ...req.query });
+				// a server that pages /customers.json with `page`, like every other list
+				req.query.customers_page = first(req.query.page) ?? '1';
+			}
+		};
+		try {
+			const total = t.sandbox.store().listCustomers().length;
+			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, simplify: false }, t.credentials);
+			expect(items).toHaveLength(total);
+			expect(new Set(items.map((i) => i.json.customer_number)).size).toBe(total);
+			// page 1, page 2 with customers_page (a repeat), then page=2 onwards
+			expect(sent[1]).toEqual({ customers_page: '2' });
+			expect(sent.slice(2).every((q) => q.page !== undefined && q.customers_page === undefined)).toBe(true);
+			// every page once, the repeated one, and the empty page that ends an exactly full list
+			expect(sent).toHaveLength(Math.ceil(total / 7) + 1 + (total % 7 === 0 ? 1 : 0));
+		} finally {
+			t.sandbox.beforeHandle = undefined;
+		}
+	});
+
+	test('a server that ignores paging: a short first page is the whole list, no loop', async () => {
+		// every request answers page 1, whatever parameter is sent
+		t.sandbox.beforeHandle = (req) => {
+			if (req.path.endsWith('/customers.json')) req.query = { customers_page: '1' };
 		};
 		try {
 			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true }, t.credentials);
-			expect(items).toHaveLength(7);
+			expect(items).toHaveLength(7); // shorter than any documented page size: nothing was cut
+			expect(t.sandbox.log).toHaveLength(3);
+		} finally {
+			t.sandbox.beforeHandle = undefined;
+		}
+	});
+
+	test('a server that ignores paging with a first page that may be cut: an error naming the assumption, no partial list', async () => {
+		const store = t.sandbox.store();
+		while (store.listJobs().length < 60) store.createJob(1, { job_type_id: 61 });
+		t.sandbox.beforeHandle = (req) => {
+			if (req.path.endsWith('/jobs.json')) req.query.page = '1';
+		};
+		try {
+			const run = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true }, t.credentials, { continueOnFail: true });
+			expect(run.items).toHaveLength(1);
+			expect(String(run.items[0].json.error)).toMatch(/did not answer as this node assumes: the list \/jobs\.json pages with "page", "per_page"/);
 			expect(t.sandbox.log).toHaveLength(2);
 		} finally {
 			t.sandbox.beforeHandle = undefined;

@@ -5,6 +5,8 @@ import {
 	MAX_PAGES,
 	isEmptyRecord,
 	judgePage,
+	judgeRepeat,
+	SMALLEST_DOCUMENTED_PAGE,
 	pageQuery,
 	pageSignature,
 	perPageFor,
@@ -184,7 +186,6 @@ describe('judgePage', () => {
 				progress({
 					page: 3,
 					records,
-					perPageSent: 25,
 					meta: { current_page: 3, total_pages: 3 },
 					previousSignature: pageSignature(records),
 				}),
@@ -215,16 +216,15 @@ describe('judgePage', () => {
 		expect(judgePage(progress({ page: 1, records: jobs(...range(1, 25)), meta: { current_page: 1 } }))).toBe('more');
 	});
 
-	test('a short page when per_page was sent', () => {
-		expect(judgePage(progress({ records: jobs(...range(1, 24)), perPageSent: 25 }))).toBe('last');
-		expect(judgePage(progress({ records: jobs(1), perPageSent: 50 }))).toBe('last');
+	test('a first page shorter than the per_page sent is not an end (the server may cap page sizes)', () => {
+		// 25 of 50 asked: only the next page can tell a capped page from the whole list
+		expect(judgePage(progress({ records: jobs(...range(1, 25)) }))).toBe('more');
+		expect(judgePage(progress({ records: jobs(1) }))).toBe('more');
 	});
 
-	test('a full page when per_page was sent', () => {
-		expect(judgePage(progress({ records: jobs(...range(1, 25)), perPageSent: 25 }))).toBe('more');
-		expect(judgePage(progress({ page: 2, records: jobs(...range(1, 25)), perPageSent: 25, largestEarlierPage: 25 }))).toBe(
-			'more',
-		);
+	test('a page as long as the capped earlier ones may have more; a shorter one is the last', () => {
+		expect(judgePage(progress({ page: 2, records: jobs(...range(1, 25)), largestEarlierPage: 25 }))).toBe('more');
+		expect(judgePage(progress({ page: 5, records: jobs(...range(1, 20)), largestEarlierPage: 25 }))).toBe('last');
 	});
 
 	test('without per_page, a page shorter than an earlier one is the last', () => {
@@ -240,10 +240,22 @@ describe('judgePage', () => {
 		expect(judgePage(progress({ page: 1, records: jobs(...range(1, 3)), largestEarlierPage: 0 }))).toBe('more');
 	});
 
-	test('with per_page sent, the learned size is not used (only per_page counts)', () => {
-		expect(judgePage(progress({ page: 2, records: jobs(...range(1, 25)), perPageSent: 25, largestEarlierPage: 30 }))).toBe(
-			'more',
-		);
+});
+
+describe('judgeRepeat', () => {
+	test('from the third page on, a repeated page means the server clamps past the end: complete', () => {
+		expect(judgeRepeat(3, jobs(...range(1, 50)))).toBe('end');
+		expect(judgeRepeat(40, jobs(...range(1, 25)))).toBe('end');
+	});
+
+	test('page 2 equal to page 1: the page parameter is ignored; a short first page is the whole list', () => {
+		expect(judgeRepeat(2, jobs(...range(1, SMALLEST_DOCUMENTED_PAGE - 1)))).toBe('end');
+		expect(judgeRepeat(2, jobs(1))).toBe('end');
+	});
+
+	test('page 2 equal to a first page as long as a documented page size: maybe cut, so refused', () => {
+		expect(judgeRepeat(2, jobs(...range(1, SMALLEST_DOCUMENTED_PAGE)))).toBe('ignored-page-parameter');
+		expect(judgeRepeat(2, jobs(...range(1, 30)))).toBe('ignored-page-parameter');
 	});
 });
 

@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What the transport knows about a failed reply. Headers and the request itself never travel on. */
 export interface FailedReply {
@@ -110,6 +110,13 @@ export function resourceOf(path: string): string {
 	return last.replace(/s$/, '').replace(/_/g, ' ');
 }
 
+/** What a 422 refused: a POST to a collection writes a new record (`new job for customer 101`). */
+function rejected(context: ErrorContext, target: string): string {
+	const kind = resourceOf(context.path);
+	if (context.method === 'POST' && kind) return target ? `new ${kind} for ${target}` : `new ${kind}`;
+	return target || kind || 'request';
+}
+
 export interface ErrorContext {
 	path: string;
 	account: string;
@@ -126,12 +133,18 @@ export function explainFailure(
 	const status = reply.statusCode;
 	const httpCode = String(status);
 	const target = describePath(context.path);
+	if (isNotFound(reply) && !target) {
+		// nothing numbered in the path (/customers.json, /jobs.json): the account itself was not found
+		return {
+			httpCode: '404',
+			message: `Kickserv has no account "${context.account}": the Account Slug is probably wrong`,
+			description: `Kickserv answered "not found" for ${context.method} ${context.path}, a list every account has. The Account Slug is what follows the host in the web app's address (app.kickserv.com/SLUG/...).${said ? ` Kickserv said: ${said}` : ''}`,
+		};
+	}
 	if (isNotFound(reply)) {
 		return {
 			httpCode: '404',
-			message: target
-				? `Kickserv account "${context.account}" has no ${target}`
-				: `Kickserv answered "not found" for ${context.path}`,
+			message: `Kickserv account "${context.account}" has no ${target}`,
 			description: `Check the number${target.includes(',') ? 's' : ''} (the ones the Kickserv web app shows) and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
 		};
 	}
@@ -151,7 +164,7 @@ export function explainFailure(
 	if (status === 422) {
 		return {
 			httpCode,
-			message: `Kickserv rejected the ${target || resourceOf(context.path) || 'request'}: ${said || 'validation failed'}`,
+			message: `Kickserv rejected the ${rejected(context, target)}: ${said || 'validation failed'}`,
 			description: messages.length
 				? `Validation messages from Kickserv:\n- ${messages.join('\n- ')}`
 				: 'Kickserv did not say which field was wrong.',
@@ -186,4 +199,15 @@ export function kickservApiError(node: INode, reply: FailedReply, context: Error
 		messages: extractErrorMessages(reply.body),
 	};
 	return new NodeApiError(node, errorResponse, { message, description, httpCode });
+}
+
+/**
+ * A reply contradicted a guess of the API contract ([doc], [inf] or [seed] in kickserv-api.md) in a way
+ * the node cannot adapt to: it stops rather than return a partial list or miss a trigger item, and says
+ * which assumption failed and what it saw (never any secret: only paths, counts and numbers).
+ */
+export function assumptionError(node: INode, assumption: string, seen: string, consequence: string): NodeOperationError {
+	return new NodeOperationError(node, `Kickserv did not answer as this node assumes: ${assumption}`, {
+		description: `${seen} ${consequence} See "Assumptions" in the package README.`,
+	});
 }

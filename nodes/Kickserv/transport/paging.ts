@@ -59,6 +59,12 @@ export type PagingStyle =
 	| 'perPage' // page=N&per_page=P (only /jobs.json documents per_page)
 	| 'page'; // page=N, page size is the server's
 
+/**
+ * The style to try when a list repeats its first page: `customers_page` is [doc] only; a server that
+ * ignores it may page /customers.json with `page` like every other list.
+ */
+export const FALLBACK_STYLE: Partial<Record<PagingStyle, PagingStyle>> = { customers: 'page' };
+
 /** Pages are never assumed to be a fixed size; the loop is always capped. */
 export const MAX_PAGES = 20_000;
 
@@ -66,7 +72,7 @@ export interface PagingProgress {
 	page: number; // the page just received, 1-based
 	records: IDataObject[];
 	meta?: PageMeta;
-	perPageSent?: number;
+	/** The longest page this list has shown so far (0 before the first): the page size learned. */
 	largestEarlierPage: number;
 	previousSignature?: string;
 }
@@ -82,12 +88,13 @@ export type PageVerdict = 'empty' | 'repeated' | 'last' | 'more';
 
 /**
  * The contract's end rules, applied to a page just received: an empty page ends; a page equal to the
- * previous one ends (and is not used); `meta` saying it is the last page ends; with `per_page` sent, a
- * shorter page ends; without it, a page shorter than an earlier one (the server's page size, learned)
- * ends. Otherwise there may be more.
+ * previous one is reported (see `judgeRepeat`); `meta` saying it is the last page ends; a page shorter
+ * than a page size this list has already shown (an earlier, longer page) ends. A page shorter than the
+ * `per_page` that was sent proves nothing on its own: the server may cap page sizes below what was
+ * asked (Kickserv's own documentation says 30 a page), so the next page is read to find out.
  */
 export function judgePage(progress: PagingProgress): PageVerdict {
-	const { records, meta, perPageSent, largestEarlierPage } = progress;
+	const { records, meta, largestEarlierPage } = progress;
 	if (records.length === 0) return 'empty';
 	if (progress.previousSignature !== undefined && pageSignature(records) === progress.previousSignature) {
 		return 'repeated';
@@ -96,11 +103,27 @@ export function judgePage(progress: PagingProgress): PageVerdict {
 		const current = typeof meta.current_page === 'number' ? meta.current_page : progress.page;
 		if (current >= meta.total_pages) return 'last';
 	}
-	if (perPageSent !== undefined && records.length < perPageSent) return 'last';
-	if (perPageSent === undefined && largestEarlierPage > 0 && records.length < largestEarlierPage) {
-		return 'last';
-	}
+	if (largestEarlierPage > 0 && records.length < largestEarlierPage) return 'last';
 	return 'more';
+}
+
+/**
+ * The smallest page size any Kickserv list is documented with (25, the default `per_page` of
+ * /jobs.json) [doc]. A server that answers page 2 with page 1 again ignores the page parameter: a first
+ * page shorter than this is taken as the whole list; a longer one may be cut, so it is an error.
+ */
+export const SMALLEST_DOCUMENTED_PAGE = 25;
+
+export type RepeatVerdict = 'end' | 'ignored-page-parameter';
+
+/**
+ * What a repeated page means. From page 3 on, paging worked before: the server clamps past-the-end page
+ * numbers to its last page, and the list is complete. On page 2 the server ignored the page parameter:
+ * complete only if the first page is shorter than any documented page size.
+ */
+export function judgeRepeat(page: number, records: IDataObject[]): RepeatVerdict {
+	if (page > 2) return 'end';
+	return records.length < SMALLEST_DOCUMENTED_PAGE ? 'end' : 'ignored-page-parameter';
 }
 
 /** The query for page N of a list in the given style. */
@@ -110,7 +133,11 @@ export function pageQuery(style: PagingStyle, page: number, perPage?: number): I
 	return { page };
 }
 
-/** Jobs pages: 50 is the largest page size seen in Kickserv's own documentation. */
+/**
+ * The `per_page` asked of /jobs.json: 50 is the largest page size seen in Kickserv's own documentation.
+ * The server may send fewer a page (it may cap at 25 or 30): the page size actually used is learned
+ * from the replies, never assumed from this.
+ */
 export const JOBS_PAGE_SIZE = 50;
 
 export const perPageFor = (style: PagingStyle, limit?: number): number | undefined =>

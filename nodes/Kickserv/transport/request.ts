@@ -14,15 +14,18 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveAccount, type KickservAccount, type KickservCredentials } from './credentials';
-import { kickservApiError } from './errors';
+import { assumptionError, kickservApiError } from './errors';
 import {
+	FALLBACK_STYLE,
 	MAX_PAGES,
 	judgePage,
+	judgeRepeat,
 	pageQuery,
 	pageSignature,
 	perPageFor,
 	unwrapList,
 	type ListKey,
+	type Page,
 	type PageMeta,
 	type PagingStyle,
 } from './paging';
@@ -244,50 +247,82 @@ export interface ListRequest {
 	transport?: KickservRequest['transport'];
 }
 
-/**
- * Pages through a list, yielding each page's records, and stops by the contract's end rules (empty
- * page, short page, `meta`, repeated page, a hard cap) or as soon as `limit` records were yielded.
- */
-export async function* kickservPages(
+/** One page of a list, read and unwrapped. */
+async function readPage(
 	this: KickservContext,
 	list: ListRequest,
-): AsyncGenerator<{ records: IDataObject[]; meta?: PageMeta; page: number }> {
+	style: PagingStyle,
+	page: number,
+	perPage: number | undefined,
+): Promise<Page> {
+	const reply = await kickservRequest.call(this, {
+		method: 'GET',
+		path: list.path,
+		qs: { ...list.qs, ...pageQuery(style, page, perPage) },
+		transport: list.transport,
+	});
+	try {
+		return unwrapList(reply.body, list.key);
+	} catch (error) {
+		throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
+			message: (error as Error).message,
+			description: `GET ${list.path} page ${page} returned an unexpected body.`,
+			httpCode: String(reply.statusCode),
+		});
+	}
+}
+
+export interface ListPage {
+	records: IDataObject[];
+	meta?: PageMeta;
+	page: number;
+	/** The server's page size as learned so far: the longest page this list has shown. */
+	pageSize: number;
+}
+
+/**
+ * Pages through a list, yielding each page's records, and stops by the contract's end rules (empty
+ * page, `meta`, a page shorter than one the list already showed, a hard cap) or as soon as `limit`
+ * records were yielded. A first page shorter than the `per_page` sent is not an end: the next page
+ * tells (at most one request more than a server that honours `per_page` needs).
+ *
+ * A page that repeats the previous one: from the third page on the server clamps past-the-end pages and
+ * the list is complete; on the second page the server ignored the page parameter, and the fallback
+ * parameter is tried (`page` for /customers.json) before giving up with an error, unless the first page
+ * is too short to have been cut.
+ */
+export async function* kickservPages(this: KickservContext, list: ListRequest): AsyncGenerator<ListPage> {
 	const perPage = perPageFor(list.style, list.limit);
+	let style = list.style;
 	let largest = 0;
 	let previous: string | undefined;
 	let remaining = list.limit ?? Infinity;
-	for (let page = Math.max(1, list.startPage ?? 1); page <= MAX_PAGES; page++) {
-		const reply = await kickservRequest.call(this, {
-			method: 'GET',
-			path: list.path,
-			qs: { ...list.qs, ...pageQuery(list.style, page, perPage) },
-			transport: list.transport,
-		});
-		let unwrapped;
-		try {
-			unwrapped = unwrapList(reply.body, list.key);
-		} catch (error) {
-			throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
-				message: (error as Error).message,
-				description: `GET ${list.path} page ${page} returned an unexpected body.`,
-				httpCode: String(reply.statusCode),
-			});
+	const first = Math.max(1, list.startPage ?? 1);
+	for (let page = first; page <= MAX_PAGES; page++) {
+		let { records, meta } = await readPage.call(this, list, style, page, perPage);
+		const judge = () => judgePage({ page, records, meta, largestEarlierPage: largest, previousSignature: previous });
+		let verdict = judge();
+		const fallback = FALLBACK_STYLE[style];
+		if (verdict === 'repeated' && page === first + 1 && fallback) {
+			({ records, meta } = await readPage.call(this, list, fallback, page, perPage));
+			verdict = judge();
+			if (verdict !== 'repeated') style = fallback;
 		}
-		const { records, meta } = unwrapped;
-		const verdict = judgePage({
-			page,
-			records,
-			meta,
-			perPageSent: perPage,
-			largestEarlierPage: largest,
-			previousSignature: previous,
-		});
-		if (verdict === 'empty' || verdict === 'repeated') return;
+		if (verdict === 'empty') return;
+		if (verdict === 'repeated') {
+			if (judgeRepeat(page - first + 1, records) === 'end') return;
+			throw assumptionError(
+				this.getNode(),
+				`the list ${list.path} pages with "${Object.keys(pageQuery(style, page)).join('", "')}"`,
+				`Page ${page} came back identical to page ${page - 1} (${records.length} records each), so Kickserv ignores the page parameter here.`,
+				'The list may hold more records than the first page, so nothing is returned rather than a partial list.',
+			);
+		}
 		const taken = records.length > remaining ? records.slice(0, remaining) : records;
 		remaining -= taken.length;
-		yield { records: taken, meta, page };
-		if (verdict === 'last' || remaining <= 0) return;
 		largest = Math.max(largest, records.length);
+		yield { records: taken, meta, page, pageSize: largest };
+		if (verdict === 'last' || remaining <= 0) return;
 		previous = pageSignature(records);
 	}
 	throw new NodeOperationError(

@@ -53,23 +53,32 @@ const num = (value: unknown) => Number(value);
  *
  * While a backlog drains (more new jobs than one poll emits), the previous poll left `carried` new
  * jobs waiting. Only the oldest of them are emitted now, and they sit at the end of the listing: the
- * first pages, all newer, are skipped (starting a page early). Skipping too much would only emit fewer
- * now; whatever is skipped is newer than all that is emitted and comes in a later poll.
+ * first pages, all newer, are skipped (starting a page early), by the page size the server was seen to
+ * use (learned from its replies and kept with the state, never assumed). Should the first page read
+ * hold no new job at all (the skip went too far: jobs were deleted meanwhile), the listing is read
+ * again from the top, so nothing is passed over.
  */
 async function newJobsSince(
 	this: IPollFunctions,
 	cursor: IdCursor,
 	carried: number,
 	cap: number,
-): Promise<{ seen: IDataObject[]; skipped: number }> {
+	pageSize: number,
+): Promise<{ seen: IDataObject[]; skipped: number; pageSize: number }> {
+	const skip = pageSize > 0 && carried > cap ? Math.max(0, Math.floor((carried - cap) / pageSize) - 1) : 0;
 	const seen: IDataObject[] = [];
-	const startPage = carried > cap ? Math.max(1, Math.floor((carried - cap) / JOBS_PAGE_SIZE)) : 1;
-	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', startPage })) {
+	let learned = pageSize;
+	for await (const { records, page, pageSize: size } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', startPage: 1 + skip })) {
+		if (skip && page === 1 + skip && !records.some((job) => num(job.id) > cursor.high)) {
+			// skipped too far: start again from the newest job
+			return await newJobsSince.call(this, cursor, 0, cap, learned);
+		}
+		learned = Math.max(learned, size);
 		seen.push(...records);
 		if (reachedKnown(records.map((job) => num(job.id)), cursor)) break;
 	}
 	// the skipped pages held new jobs only: they still wait
-	return { seen, skipped: (startPage - 1) * JOBS_PAGE_SIZE };
+	return { seen, skipped: skip * pageSize, pageSize: learned };
 }
 
 export async function pollNewJobs(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
@@ -79,10 +88,14 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.id))) } };
 	}
 	const cursor: IdCursor = { high: num(state.high), recent: String(state.recent ?? '') };
-	const { seen, skipped } = await newJobsSince.call(this, cursor, num(state.carried) || 0, settings.cap);
+	const known = num(state.ps) || 0;
+	const { seen, skipped, pageSize } = await newJobsSince.call(this, cursor, num(state.carried) || 0, settings.cap, known);
 	const plan = planNew(seen, (job) => num(job.id), cursor, settings.cap, settings.match);
 	const carried = plan.carried + skipped;
-	return { items: plan.emit, state: { ...plan.next, ...(carried ? { carried } : {}) } };
+	return {
+		items: plan.emit,
+		state: { ...plan.next, ...(carried ? { carried } : {}), ...(pageSize && carried ? { ps: pageSize } : {}) },
+	};
 }
 
 export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
