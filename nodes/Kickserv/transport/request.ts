@@ -15,6 +15,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveAccount, type KickservAccount, type KickservCredentials } from './credentials';
 import { assumptionError, kickservApiError } from './errors';
+import { pagesInParallel, type PageReader } from './parallel';
 import {
 	FALLBACK_STYLE,
 	MAX_PAGES,
@@ -47,6 +48,8 @@ export interface KickservRequest {
 	body?: IDataObject;
 	/** n8n's request options of the node ("Options" > Timeout, Proxy, Ignore SSL Issues), passed through. */
 	transport?: Pick<IHttpRequestOptions, 'timeout' | 'proxy' | 'skipSslCertificateValidation'>;
+	/** Called when Kickserv answered 429 or 503 and the request waits to retry (parallel paging slows down). */
+	throttled?: () => void;
 }
 
 export interface KickservReply {
@@ -227,6 +230,7 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 			const headers = (reply.headers ?? {}) as IDataObject;
 			const wait = retryAfterMs(headers['retry-after']) ?? backoffMs(attempt);
 			if (Date.now() - started + wait <= RETRY.budgetMs) {
+				request.throttled?.();
 				await sleep(wait);
 				continue;
 			}
@@ -245,6 +249,8 @@ export interface ListRequest {
 	/** Page to start at (default 1). */
 	startPage?: number;
 	transport?: KickservRequest['transport'];
+	/** Without `limit`: pages requested at once after the first two (default 1, one at a time). */
+	inFlight?: number;
 }
 
 /** One page of a list, read and unwrapped. */
@@ -254,12 +260,14 @@ async function readPage(
 	style: PagingStyle,
 	page: number,
 	perPage: number | undefined,
+	throttled?: () => void,
 ): Promise<Page> {
 	const reply = await kickservRequest.call(this, {
 		method: 'GET',
 		path: list.path,
 		qs: { ...list.qs, ...pageQuery(style, page, perPage) },
 		transport: list.transport,
+		throttled,
 	});
 	try {
 		return unwrapList(reply.body, list.key);
@@ -290,6 +298,9 @@ export interface ListPage {
  * the list is complete; on the second page the server ignored the page parameter, and the fallback
  * parameter is tried (`page` for /customers.json) before giving up with an error, unless the first page
  * is too short to have been cut.
+ *
+ * With `inFlight` > 1 and no `limit` (Return All), the pages after the first two are requested several at
+ * a time by the same end rules (parallel.ts).
  */
 export async function* kickservPages(this: KickservContext, list: ListRequest): AsyncGenerator<ListPage> {
 	const perPage = perPageFor(list.style, list.limit);
@@ -324,6 +335,13 @@ export async function* kickservPages(this: KickservContext, list: ListRequest): 
 		yield { records: taken, meta, page, pageSize: largest };
 		if (verdict === 'last' || remaining <= 0) return;
 		previous = pageSignature(records);
+		if ((list.inFlight ?? 1) > 1 && list.limit === undefined && page === first + 1) {
+			// the page parameter and the page size are settled: the rest in parallel (parallel.ts)
+			const read: PageReader = (n, throttled) => readPage.call(this, list, style, n, perPage, throttled);
+			const lastPage = typeof meta?.total_pages === 'number' ? meta.total_pages : undefined;
+			if (yield* pagesInParallel(read, { first, next: page + 1, largest, previous, lastPage }, list.inFlight ?? 1)) return;
+			break;
+		}
 	}
 	throw new NodeOperationError(
 		this.getNode(),
