@@ -53,7 +53,8 @@ export class KickservApi implements ICredentialType {
 	// n8n evaluates a generic authenticate's expressions for every request (its expression engine and luxon
 	// were about a tenth of the node's CPU on a Return All in real n8n); this sets the same Basic auth.
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		const token = String(credentials.apiToken ?? '');
+		// a token pasted with a stray space or newline would cost one of Kickserv's 5 login attempts
+		const token = String(credentials.apiToken ?? '').trim();
 		return { ...requestOptions, auth: { username: token, password: token } };
 	};
 

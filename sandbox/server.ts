@@ -2,27 +2,21 @@
  * Kickserv sandbox: a local, stateful HTTP server that behaves like the Kickserv JSON API described in
  * /work/shared/kickserv-api.md, quirks included (numbers in paths vs internal ids in bodies, 200 on create,
  * 204 on a customer payment GET, the EMPTY tail of filter.json, note DELETE without ownership check, ...).
- * Node built-ins only.
+ * This file is the HTTP pipeline (auth, faults, latency, logging, error shapes); routes/ has one file per
+ * resource and store/ the account state, one file per resource too. Node built-ins only.
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 
-import {
-	AccountStore,
-	CUSTOMER_EXACT_FILTERS,
-	NotFoundError,
-	ValidationError,
-	type Attrs,
-	type CustomerQuery,
-	type JobQuery,
-	type NotFoundEntity,
-	type ParentRef,
-} from './store';
+import { faultMessage, HttpError, renderError, toHttpError, type ErrorShape } from './errors';
+import { isObject, type Ctx, type Reply } from './routes/context';
+import { route } from './routes';
+import { AccountStore } from './store';
 import { seedDemo } from './seed';
 
 export type ListEnvelope = 'keyed' | 'bare';
 export type RecordEnvelope = 'bare' | 'keyed';
-export type ErrorShape = 'errors-array' | 'errors-object' | 'error-string' | 'text' | 'xml';
+export type { ErrorShape } from './errors';
 
 export interface SandboxAccount {
 	slug: string;
@@ -95,46 +89,7 @@ interface ActiveRule {
 	remaining: number;
 }
 
-interface Reply {
-	status: number;
-	body?: unknown;
-	headers?: Record<string, string>;
-}
-
-class HttpError extends Error {
-	constructor(
-		readonly status: number,
-		readonly messages: string[],
-		readonly fields?: Record<string, string[]>,
-		readonly headers?: Record<string, string>,
-	) {
-		super(messages.join(', '));
-	}
-}
-
-interface Ctx {
-	method: string;
-	segs: string[];
-	query: Record<string, string | string[]>;
-	body: Attrs;
-	store: AccountStore;
-	slug: string;
-}
-
 const DEFAULT_ACCOUNT: SandboxAccount = { slug: 'demo-hvac', token: 'sandbox-token-0001', seed: 'demo' };
-
-const FAULT_MESSAGES: Record<number, string> = {
-	400: 'Bad request',
-	401: 'HTTP Basic: Access denied.',
-	403: 'Forbidden',
-	404: 'Not found',
-	408: 'Request timeout',
-	429: 'Rate limit exceeded',
-	500: 'Internal server error',
-	502: 'Bad gateway',
-	503: 'Service unavailable',
-	504: 'Gateway timeout',
-};
 
 function defaults(options: SandboxOptions): Required<SandboxOptions> {
 	return {
@@ -160,42 +115,6 @@ function parseQuery(params: URLSearchParams): Record<string, string | string[]> 
 		else if (Array.isArray(prev)) prev.push(v);
 		else out[k] = [prev, v];
 	}
-	return out;
-}
-
-function first(v: string | string[] | undefined): string | undefined {
-	return Array.isArray(v) ? v[v.length - 1] : v;
-}
-
-function all(v: string | string[] | undefined): string[] {
-	return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-function intParam(v: string | string[] | undefined): number | undefined {
-	const s = first(v);
-	if (s === undefined || !/^\s*-?\d+\s*$/.test(s)) return undefined;
-	return Number(s);
-}
-
-function pathNumber(seg: string): number {
-	return /^\d{1,15}$/.test(seg) ? Number(seg) : NaN;
-}
-
-function xmlEscape(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function isObject(v: unknown): v is Attrs {
-	return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Trim a record to the `only` keys, keeping the explicitly included ones. */
-function pick(rec: object, only: string[] | undefined, keep: ReadonlyArray<string>): Record<string, unknown> {
-	if (!only) return rec as Record<string, unknown>;
-	const src = rec as Record<string, unknown>;
-	const out: Record<string, unknown> = {};
-	for (const k of only) if (k in src) out[k] = src[k];
-	for (const k of keep) if (k in src) out[k] = src[k];
 	return out;
 }
 
@@ -417,8 +336,7 @@ export class KickservSandbox {
 				}
 				this.send(res, entry, { status: fault.status, headers: { ...headers, 'Content-Type': type } }, fault.body);
 			} else {
-				const msg = FAULT_MESSAGES[fault.status] ?? http.STATUS_CODES[fault.status] ?? 'Error';
-				this.sendError(res, entry, new HttpError(fault.status, [msg], undefined, headers));
+				this.sendError(res, entry, new HttpError(fault.status, [faultMessage(fault.status)], undefined, headers));
 			}
 			return;
 		}
@@ -427,7 +345,7 @@ export class KickservSandbox {
 			const reply = await this.handle(req, entry, slug, method, url.pathname, body, malformed);
 			this.send(res, entry, reply);
 		} catch (err) {
-			this.sendError(res, entry, this.toHttpError(err));
+			this.sendError(res, entry, toHttpError(err, this.options.notFoundStatus));
 		}
 	}
 
@@ -459,8 +377,9 @@ export class KickservSandbox {
 			body: isObject(body) ? body : {},
 			store: this.store(slug),
 			slug,
+			options: this.options,
 		};
-		return this.route(ctx);
+		return route(ctx);
 	}
 
 	private authorized(req: http.IncomingMessage, slug: string): boolean {
@@ -475,21 +394,6 @@ export class KickservSandbox {
 		const user = decoded.slice(0, i);
 		const pass = decoded.slice(i + 1);
 		return constantTimeEqual(user, token) && constantTimeEqual(pass, token);
-	}
-
-	private toHttpError(err: unknown): HttpError {
-		if (err instanceof HttpError) return err;
-		if (err instanceof ValidationError) return new HttpError(422, err.messages, err.fields);
-		if (err instanceof NotFoundError) return this.notFound(err.entity);
-		return new HttpError(500, ['Internal server error']);
-	}
-
-	private notFound(entity: NotFoundEntity | 'route'): HttpError {
-		if (this.options.notFoundStatus === 400) {
-			if (entity === 'customer') return new HttpError(400, ['Invalid customer.']);
-			if (entity === 'job') return new HttpError(400, ['Invalid job.']);
-		}
-		return new HttpError(404, ['Not found']);
 	}
 
 	private send(res: http.ServerResponse, entry: LoggedRequest, reply: Reply, rawBody?: string): void {
@@ -509,329 +413,7 @@ export class KickservSandbox {
 	}
 
 	private sendError(res: http.ServerResponse, entry: LoggedRequest, err: HttpError): void {
-		const M = err.messages;
-		let text: string;
-		let type = 'application/json; charset=utf-8';
-		switch (this.options.errorShape) {
-			case 'errors-object':
-				text = JSON.stringify({ errors: err.status === 422 && err.fields ? err.fields : { base: M } });
-				break;
-			case 'error-string':
-				text = JSON.stringify({ error: M.join(', ') });
-				break;
-			case 'text':
-				text = M.join(', ');
-				type = 'text/plain; charset=utf-8';
-				break;
-			case 'xml':
-				text =
-					'<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n' +
-					M.map((m) => `  <error>${xmlEscape(m)}</error>\n`).join('') +
-					'</errors>\n';
-				type = 'application/xml; charset=utf-8';
-				break;
-			default:
-				text = JSON.stringify({ errors: M });
-		}
+		const { text, type } = renderError(err, this.options.errorShape);
 		this.send(res, entry, { status: err.status, headers: { ...(err.headers ?? {}), 'Content-Type': type } }, text);
-	}
-
-	// ----- envelopes ---------------------------------------------------------------------------
-
-	private record(kind: 'customer' | 'job' | 'note' | 'payment', rec: unknown): Reply {
-		return { status: 200, body: this.options.recordEnvelope === 'keyed' ? { [kind]: rec } : rec };
-	}
-
-	private list(kind: string, items: unknown[], extra: Record<string, unknown> = {}): Reply {
-		return { status: 200, body: this.options.listEnvelope === 'keyed' ? { [kind]: items, ...extra } : items };
-	}
-
-	private only(ctx: Ctx): string[] | undefined {
-		const v = all(ctx.query.only).concat(all(ctx.query['only[]']));
-		if (!v.length) return undefined;
-		const keys = v
-			.join(',')
-			.split(',')
-			.map((s) => s.trim())
-			.filter(Boolean);
-		return keys.length ? keys : undefined;
-	}
-
-	private include(ctx: Ctx): string[] {
-		return all(ctx.query.include)
-			.concat(all(ctx.query['include[]']))
-			.join(',')
-			.split(',')
-			.map((s) => s.trim())
-			.filter(Boolean);
-	}
-
-	private page(ctx: Ctx, key = 'page'): number {
-		const p = intParam(ctx.query[key]);
-		return p !== undefined && p >= 1 ? p : 1;
-	}
-
-	// ----- routing -----------------------------------------------------------------------------
-
-	private route(ctx: Ctx): Reply {
-		const { segs, method } = ctx;
-		const [a, b, c, d, e] = segs;
-		if (segs.length > 4 || e !== undefined) throw this.notFound('route');
-		const m = (...ms: string[]): boolean => ms.includes(method);
-
-		if (a === 'customers') {
-			if (b === undefined) {
-				if (m('GET')) return this.listCustomers(ctx);
-				if (m('POST')) return this.record('customer', ctx.store.createCustomer(this.root(ctx, 'customer')));
-				throw this.notFound('route');
-			}
-			if (b === 'filter' && c === undefined) {
-				if (m('GET')) return this.filterCustomers(ctx);
-				throw this.notFound('route');
-			}
-			if (b === 'customer_validation' && c === undefined) {
-				if (m('POST')) return this.validateCustomer(ctx);
-				throw this.notFound('route');
-			}
-			const cn = this.customerNumber(ctx, b);
-			if (c === undefined) {
-				if (m('GET')) return this.record('customer', ctx.store.getCustomer(cn));
-				if (m('PUT')) return this.record('customer', ctx.store.updateCustomer(cn, this.root(ctx, 'customer')));
-				if (m('DELETE')) {
-					ctx.store.deleteCustomer(cn);
-					return { status: 200, body: { message: 'Customer successfully deleted' } };
-				}
-				throw this.notFound('route');
-			}
-			const parent: ParentRef = { type: 'Customer', number: cn };
-			if (c === 'notes') return this.notes(ctx, parent, d);
-			if (c === 'payments') return d === undefined ? this.paymentList(ctx, parent) : this.customerPayment(ctx, cn, d);
-			if (c === 'jobs') return d === undefined ? this.customerJobs(ctx, cn) : this.customerJob(ctx, cn, d);
-			throw this.notFound('route');
-		}
-
-		if (a === 'jobs') {
-			if (b === undefined) {
-				if (m('GET')) return this.listJobs(ctx);
-				if (m('POST')) {
-					return this.record('job', ctx.store.createJob(this.customerNumberParam(ctx.body.customer_number), this.root(ctx, 'job')));
-				}
-				throw this.notFound('route');
-			}
-			const jn = this.jobNumber(ctx, b);
-			if (c === undefined) {
-				if (m('GET')) return this.record('job', ctx.store.getJob(jn, { embed: true, include: this.include(ctx) }));
-				if (m('PUT')) return this.record('job', ctx.store.updateJob(jn, this.root(ctx, 'job')));
-				throw this.notFound('route');
-			}
-			const parent: ParentRef = { type: 'Job', number: jn };
-			if (c === 'notes') return this.notes(ctx, parent, d);
-			if (c === 'payments') return d === undefined ? this.paymentList(ctx, parent) : this.jobPayment(ctx, jn, d);
-			throw this.notFound('route');
-		}
-
-		if (a === 'calendar' && b === undefined && m('GET')) {
-			return {
-				status: 200,
-				body: {
-					job_types: ctx.store.jobTypes.map((t) => ({ id: t.id, name: t.name })),
-					jobs: [],
-					employees: ctx.store.listEmployees(true),
-				},
-			};
-		}
-		if (a === 'employees' && b === undefined && m('GET')) {
-			return this.list('employees', ctx.store.listEmployees(true));
-		}
-		throw this.notFound('route');
-	}
-
-	/** The body's root object (`{"customer": {...}}`), or {} when absent. */
-	private root(ctx: Ctx, key: string): Attrs {
-		const v = ctx.body[key];
-		return isObject(v) ? v : {};
-	}
-
-	private customerNumberParam(v: unknown): number | string | null {
-		if (typeof v === 'number' || typeof v === 'string') return v;
-		return null;
-	}
-
-	/** A customer number from the path, 404/400 when unknown. */
-	private customerNumber(ctx: Ctx, seg: string): number {
-		const n = pathNumber(seg);
-		if (Number.isNaN(n) || !ctx.store.hasCustomer(n)) throw this.notFound('customer');
-		return n;
-	}
-
-	private jobNumber(ctx: Ctx, seg: string): number {
-		const n = pathNumber(seg);
-		if (Number.isNaN(n) || !ctx.store.hasJob(n)) throw this.notFound('job');
-		return n;
-	}
-
-	// ----- customers ---------------------------------------------------------------------------
-
-	private listCustomers(ctx: Ctx): Reply {
-		const q: CustomerQuery = {};
-		for (const k of CUSTOMER_EXACT_FILTERS) {
-			const v = first(ctx.query[k]);
-			if (v !== undefined) q[k] = v;
-		}
-		const qq = first(ctx.query.q);
-		if (qq !== undefined) q.q = qq;
-		const bw = first(ctx.query.begins_with);
-		if (bw !== undefined) q.begins_with = bw;
-		const rows = ctx.store.queryCustomers(q, this.page(ctx, 'customers_page'), this.options.customersPageSize);
-		const only = this.only(ctx);
-		return this.list(
-			'customers',
-			rows.map((r) => pick(r, only, [])),
-		);
-	}
-
-	private filterCustomers(ctx: Ctx): Reply {
-		const name = first(ctx.query.name) ?? '';
-		const only = this.only(ctx);
-		const rows: object[] = ctx.store.searchCustomersByName(name);
-		rows.push(ctx.store.emptyCustomer());
-		return this.list(
-			'customers',
-			rows.map((r) => pick(r, only, [])),
-		);
-	}
-
-	private validateCustomer(ctx: Ctx): Reply {
-		const name = ctx.body.name;
-		const found = typeof name === 'string' ? ctx.store.findCustomerByName(name) : undefined;
-		if (!found) return { status: 200, body: { status: 'not found' } };
-		return {
-			status: 200,
-			body: {
-				status: 'exist',
-				customer_url: `/${ctx.slug}/customers/${found.customer_number}`,
-				customer_name: found.name,
-				customer: found,
-			},
-		};
-	}
-
-	// ----- jobs --------------------------------------------------------------------------------
-
-	private jobQuery(ctx: Ctx): JobQuery {
-		const q: JobQuery = {};
-		const statuses = all(ctx.query.status)
-			.concat(all(ctx.query['status[]']))
-			.flatMap((s) => s.split(','))
-			.map((s) => s.trim())
-			.filter(Boolean);
-		if (statuses.length) q.status = statuses;
-		for (const k of ['job_type_id', 'job_status_id', 'employee_number', 'scheduled'] as const) {
-			const v = first(ctx.query[k]);
-			if (v !== undefined && v !== '') q[k] = v;
-		}
-		return q;
-	}
-
-	/** A page of jobs (all, or one customer's), filtered, with include/only applied. */
-	private jobList(ctx: Ctx, perPage: number, customerNumber?: number): Reply {
-		const include = this.include(ctx);
-		const { jobs, totalBalanceRemaining } = ctx.store.queryJobs(this.jobQuery(ctx), this.page(ctx), perPage, {
-			include,
-			customerNumber,
-		});
-		const only = this.only(ctx);
-		return this.list(
-			'jobs',
-			jobs.map((j) => pick(j, only, include)),
-			{ total_balance_remaining: totalBalanceRemaining },
-		);
-	}
-
-	private listJobs(ctx: Ctx): Reply {
-		let perPage = intParam(ctx.query.per_page) ?? this.options.defaultPerPage;
-		if (perPage < 1) perPage = this.options.defaultPerPage;
-		return this.jobList(ctx, Math.min(perPage, this.options.maxPerPage));
-	}
-
-	private customerJobs(ctx: Ctx, cn: number): Reply {
-		if (ctx.method === 'GET') return this.jobList(ctx, this.options.listPageSize, cn); // per_page ignored here
-		if (ctx.method === 'POST') return this.record('job', ctx.store.createJob(cn, this.root(ctx, 'job')));
-		throw this.notFound('route');
-	}
-
-	private customerJob(ctx: Ctx, cn: number, seg: string): Reply {
-		const jn = pathNumber(seg);
-		if (Number.isNaN(jn) || ctx.store.jobOwner(jn) !== cn) throw this.notFound('job');
-		if (ctx.method === 'GET') return this.record('job', ctx.store.getJob(jn, { embed: true, include: this.include(ctx) }));
-		if (ctx.method === 'PUT') return this.record('job', ctx.store.updateJob(jn, this.root(ctx, 'job')));
-		if (ctx.method === 'DELETE') return this.record('job', ctx.store.deleteJob(jn));
-		throw this.notFound('route');
-	}
-
-	// ----- notes -------------------------------------------------------------------------------
-
-	private notes(ctx: Ctx, parent: ParentRef, idSeg: string | undefined): Reply {
-		const { store, method } = ctx;
-		if (idSeg === undefined) {
-			if (method === 'GET') {
-				const only = this.only(ctx);
-				return this.list(
-					'notes',
-					store.pageNotes(parent, this.page(ctx), this.options.listPageSize).map((n) => pick(n, only, [])),
-				);
-			}
-			if (method === 'POST') return this.record('note', store.createNote(parent, this.root(ctx, 'note')));
-			throw this.notFound('route');
-		}
-		const id = pathNumber(idSeg);
-		const owner = Number.isNaN(id) ? undefined : store.noteOwner(id);
-		if (!owner) throw this.notFound('note');
-		if (method === 'GET') return this.record('note', store.getNote(id)); // no ownership check (client must check)
-		if (method === 'DELETE') {
-			store.deleteNote(id); // deletes even another parent's note: the documented oversight
-			return { status: 200, body: { message: 'Note successfully deleted' } };
-		}
-		if (method === 'PUT') {
-			if (owner.type !== parent.type || owner.number !== parent.number) throw this.notFound('note');
-			return this.record('note', store.updateNote(id, this.root(ctx, 'note')));
-		}
-		throw this.notFound('route');
-	}
-
-	// ----- payments ----------------------------------------------------------------------------
-
-	private paymentList(ctx: Ctx, parent: ParentRef): Reply {
-		if (ctx.method === 'GET') {
-			const { payments, meta } = ctx.store.pagePayments(parent, this.page(ctx), this.options.listPageSize);
-			const only = this.only(ctx);
-			return this.list(
-				'payments',
-				payments.map((p) => pick(p, only, [])),
-				{ meta },
-			);
-		}
-		if (ctx.method === 'POST') return this.record('payment', ctx.store.createPayment(parent, this.root(ctx, 'payment')));
-		throw this.notFound('route');
-	}
-
-	private customerPayment(ctx: Ctx, cn: number, idSeg: string): Reply {
-		const id = pathNumber(idSeg);
-		const owner = Number.isNaN(id) ? undefined : ctx.store.paymentOwner(id);
-		if (!owner || owner.customerNumber !== cn) throw this.notFound('payment');
-		if (ctx.method === 'GET') return { status: 204 }; // the documented quirk: 204 even when it exists
-		if (ctx.method === 'PUT') return this.record('payment', ctx.store.updatePayment(id, this.root(ctx, 'payment')));
-		if (ctx.method === 'DELETE') return this.record('payment', ctx.store.deletePayment(id));
-		throw this.notFound('route');
-	}
-
-	private jobPayment(ctx: Ctx, jn: number, idSeg: string): Reply {
-		const id = pathNumber(idSeg);
-		const owner = Number.isNaN(id) ? undefined : ctx.store.paymentOwner(id);
-		if (!owner || owner.jobNumber !== jn) throw this.notFound('payment');
-		if (ctx.method === 'GET') return this.record('payment', ctx.store.getPayment(id));
-		if (ctx.method === 'PUT') return this.record('payment', ctx.store.updatePayment(id, this.root(ctx, 'payment')));
-		if (ctx.method === 'DELETE') return this.record('payment', ctx.store.deletePayment(id));
-		throw this.notFound('route');
 	}
 }

@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customerFields, customerOperations } from './descriptions/CustomerDescription';
@@ -6,6 +6,7 @@ import { jobFields, jobOperations } from './descriptions/JobDescription';
 import { noteFields, noteOperations } from './descriptions/NoteDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
 import { listSearch, loadOptions } from './methods';
+import { registerProperties } from './transport/options';
 
 /**
  * Kickserv: customers, jobs, notes and payments. Declarative: every operation, with its request,
@@ -30,7 +31,8 @@ export class Kickserv implements INodeType {
 				'={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{$credentials.accountSlug}}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		// registered so that every operation checks its options parameters before any request
+		properties: registerProperties([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -52,7 +54,7 @@ export class Kickserv implements INodeType {
 			...noteFields,
 			...paymentOperations,
 			...paymentFields,
-		],
+		]) as INodeProperties[],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -11,7 +12,9 @@ import { JOB_STATUSES, customerLocator } from './descriptions/shared';
 import { listSearch, loadOptions } from './methods';
 import { getAccount, kickservRequest } from './transport/request';
 import { locatorNumber } from './transport/locator';
-import { unwrapRecord } from './transport/paging';
+import { checkOptionValues, parameterGetter } from './transport/options';
+import { unwrapList, unwrapRecord } from './transport/paging';
+import { positiveIntegers } from './transport/validate';
 import { check, stripSecrets } from './transport/routing';
 import {
 	pollJobChanges,
@@ -146,26 +149,36 @@ export class KickservTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const manual = this.getMode() === 'manual';
+		// Event, Payments Of, Status, To Status: only their listed values (an expression may give anything)
+		check(this, () => checkOptionValues(triggerProperties(), parameterGetter(this)));
+		// (read only once the settings are valid: reading creates the node's entry)
+		const staticData = () => this.getWorkflowStaticData('node');
 		// the state is created only by a production poll whose settings are valid
 		const settings = await readSettings.call(this, event, () =>
-			manual ? undefined : (this.getWorkflowStaticData('node').customer as CustomerRef | undefined),
+			manual ? undefined : (staticData().customer as CustomerRef | undefined),
 		);
+		// the job types of a New Job filter exist in the account: checked in Fetch Test Event and whenever
+		// the filter changed (so on activation), never on an idle poll
+		const typesKey = settings.jobTypes?.join(',');
+		if (typesKey && (manual || staticData().types !== typesKey)) await checkJobTypes.call(this, settings.jobTypes as string[]);
 		if (manual) {
 			// Fetch Test Event: the newest matching record; the stored state is not touched
 			const sample = await sampleFor.call(this, event, settings);
 			return sample.length ? [this.helpers.returnJsonArray(sample.map(stripSecrets))] : null;
 		}
-		const staticData = this.getWorkflowStaticData('node');
+		const data = staticData();
 		const key = stateKey(event, settings);
-		const current = staticData.key === key && staticData.v === STATE_VERSION ? ((staticData.state ?? {}) as IDataObject) : {};
+		const current = data.key === key && data.v === STATE_VERSION ? ((data.state ?? {}) as IDataObject) : {};
 		const outcome = await pollFor.call(this, event, current, settings);
 		// the whole poll succeeded: replace the state (assigned on every poll, also when nothing is new)
-		staticData.v = STATE_VERSION;
-		staticData.key = key;
-		staticData.state = outcome.state;
+		data.v = STATE_VERSION;
+		data.key = key;
+		data.state = outcome.state;
 		// the filter customer's internal id, so that an idle poll stays one request
-		if (settings.customerRef) staticData.customer = settings.customerRef;
-		else delete staticData.customer;
+		if (settings.customerRef) data.customer = settings.customerRef;
+		else delete data.customer;
+		if (typesKey) data.types = typesKey;
+		else delete data.types;
 		return outcome.items.length ? [this.helpers.returnJsonArray(outcome.items.map(stripSecrets))] : null;
 	}
 }
@@ -180,12 +193,12 @@ async function readSettings(
 	this: IPollFunctions,
 	event: TriggerEvent,
 	knownCustomer: () => CustomerRef | undefined,
-): Promise<PollSettings & { customerRef?: CustomerRef }> {
+): Promise<PollSettings & { customerRef?: CustomerRef; jobTypes?: string[] }> {
 	const cap = this.getNodeParameter('maxPerPoll', 200) as number;
 	if (!Number.isInteger(cap) || cap < 1 || cap > 1000) {
 		throw new NodeOperationError(this.getNode(), `Max Items per Poll must be a whole number from 1 to 1000 (got ${cap})`);
 	}
-	const settings: PollSettings & { customerRef?: CustomerRef } = { cap, jobsToWatch: 250, match: () => true };
+	const settings: PollSettings & { customerRef?: CustomerRef; jobTypes?: string[] } = { cap, jobsToWatch: 250, match: () => true };
 	if (event !== 'newJob') {
 		if (event === 'newPayment' && this.getNodeParameter('paymentScope', 'account') === 'customer') {
 			const account = await getAccount.call(this);
@@ -204,7 +217,9 @@ async function readSettings(
 	}
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const statuses = (filters.statuses as string[] | undefined) ?? [];
-	const types = ((filters.jobTypeIds as Array<string | number> | undefined) ?? []).map(String);
+	const rawTypes = filters.jobTypeIds ?? [];
+	const types = check(this, () => positiveIntegers(rawTypes, 'Job Type Names or IDs')).map(String);
+	if (types.length) settings.jobTypes = types;
 	let customerId: string | undefined;
 	if (filters.customerNumber) {
 		const account = await getAccount.call(this);
@@ -225,6 +240,25 @@ async function readSettings(
 		(!types.length || types.includes(String(job.job_type_id))) &&
 		(customerId === undefined || String(job.customer_id) === customerId);
 	return settings;
+}
+
+/** The trigger's own parameters, for the options check (one description, read once). */
+let properties: INodeProperties[] | undefined;
+const triggerProperties = () => (properties ??= new KickservTrigger().description.properties);
+
+/** Refuses job type IDs the account does not have: such a filter could never match. */
+async function checkJobTypes(this: IPollFunctions, ids: string[]): Promise<void> {
+	const reply = await kickservRequest.call(this, { method: 'GET', path: '/calendar.json' });
+	const known = unwrapList(reply.body, 'job_types').records;
+	const names = new Map(known.map((type) => [String(type.id), String(type.name)]));
+	const missing = ids.filter((id) => !names.has(id));
+	if (missing.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Job Type Names or IDs has ${missing.length === 1 ? 'an ID' : 'IDs'} the account does not have: ${missing.join(', ')}`,
+			{ description: `The account's job types: ${[...names].map(([id, name]) => `${name} (${id})`).join(', ') || 'none'}. A filter on a job type that does not exist would never match.` },
+		);
+	}
 }
 
 /** A changed event or scope starts a fresh cursor; changed filters on New Job do not. */

@@ -7,8 +7,9 @@
  * would pass them: n8n itself refuses some literal values (an empty required field, a locator that
  * fails its mode's regex) as workflow issues before the node runs, which would not test the node.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { Kickserv } from '../../nodes/Kickserv/Kickserv.node';
 import { runKickserv, runPoll, type TestCredential } from '../harness/engine';
 import { trigger } from '../harness/trigger';
 import { SLUG, useSandbox } from '../harness/setup';
@@ -344,12 +345,30 @@ const credentialRows: Row[] = [
 	},
 ];
 
+/**
+ * Options parameters given by expression: only their listed values, case-sensitively. (Each value
+ * here used to fall through to another branch: "Job" wrote the note on the customer.)
+ */
+const optionRows: Row[] = [
+	{ name: 'note create: Parent "Job" (capitalised)', params: { resource: 'note', operation: 'create', parent: X, customer: C, job: J, note: 'hi' }, v: 'Job', field: 'Parent' },
+	{ name: 'note create: Parent "invoice"', params: { resource: 'note', operation: 'create', parent: X, customer: C, job: J, note: 'hi' }, v: 'invoice', field: 'Parent' },
+	{ name: 'note getAll: Parent an object', params: { resource: 'note', operation: 'getAll', parent: X, customer: C, job: J }, v: { type: 'job' }, field: 'Parent' },
+	{ name: 'payment getAll: Parent "Job"', params: { resource: 'payment', operation: 'getAll', parent: X, customer: C, job: J }, v: 'Job', field: 'Parent' },
+	{ name: 'payment get: Parent "customers"', params: { resource: 'payment', operation: 'get', parent: X, customer: C, job: J, paymentId: '1' }, v: 'customers', field: 'Parent' },
+	{ name: 'job getAll: Jobs Of "Customer"', params: { resource: 'job', operation: 'getAll', scope: X, customer: C }, v: 'Customer', field: 'Jobs Of' },
+	{ name: 'job getAll: Status filter ["finished"]', params: { resource: 'job', operation: 'getAll', filters: { status: X } }, v: ['finished'], field: 'Status' },
+	{ name: 'job getAll: Status filter not a list', params: { resource: 'job', operation: 'getAll', filters: { status: X } }, v: 'scheduled', field: 'Status' },
+	{ name: 'job getAll: Scheduled "Today"', params: { resource: 'job', operation: 'getAll', filters: { scheduled: X } }, v: 'Today', field: 'Scheduled' },
+	{ name: 'job update: Status "Complete"', params: { resource: 'job', operation: 'update', job: J, updateFields: { status: X } }, v: 'Complete', field: 'Status' },
+];
+
 const table: Array<[string, Row[]]> = [
 	['Customer', customerRows],
 	['Job', jobRows],
 	['Note', noteRows],
 	['Payment', paymentRows],
 	['Credential', credentialRows],
+	['Options', optionRows],
 ];
 
 /** The message names the field, as its subject ("Name is required", "Customer URL ..."). */
@@ -364,6 +383,18 @@ describe('bad input is refused before any request, naming the field', () => {
 		for (const resource of ['job', 'note', 'payment']) {
 			for (const op of ['create', 'get', 'getAll', 'update', 'delete']) expect(covered).toContain(`${resource}:${op}`);
 		}
+	});
+
+	test('every options parameter of the node (with a fixed list) has a row giving it a value outside its list', () => {
+		const choices: string[] = [];
+		for (const property of new Kickserv().description.properties) {
+			const listed = (p: INodeProperties) => (p.type === 'options' || p.type === 'multiOptions') && !p.typeOptions?.loadOptionsMethod && p.name !== 'resource' && p.name !== 'operation';
+			if (listed(property)) choices.push(property.displayName);
+			if (property.type === 'collection') for (const child of property.options as INodeProperties[]) if (listed(child)) choices.push(child.displayName);
+		}
+		expect(choices.length).toBeGreaterThan(0);
+		const covered = new Set(optionRows.map((row) => row.field));
+		expect(choices.filter((name) => !covered.has(name))).toEqual([]);
 	});
 
 	for (const [resource, rows] of table) {
@@ -502,6 +533,13 @@ describe('Trigger: bad settings are refused before any request, naming the field
 		['Max Items per Poll huge', { event: 'newPayment', maxPerPoll: 1e9 }, 'Max Items per Poll'],
 		['Jobs to Watch below the minimum', { event: 'jobUpdated', jobsToWatch: 10, maxPerPoll: 200 }, 'Jobs to Watch'],
 		['Jobs to Watch not a number', { event: 'jobStatusChanged', jobsToWatch: 'many', maxPerPoll: 200 }, 'Jobs to Watch'],
+		['Event "bogus" (by expression)', { event: '={{ "bogus" }}', maxPerPoll: 200 }, 'Event'],
+		['Event "NewJob" (wrong case)', { event: '={{ "NewJob" }}', maxPerPoll: 200 }, 'Event'],
+		['Payments Of "Customer"', { event: 'newPayment', paymentScope: '={{ "Customer" }}', customer: rl(1), maxPerPoll: 200 }, 'Payments Of'],
+		['Status filter ["finished"]', { event: 'newJob', maxPerPoll: 200, filters: { statuses: ['finished'] } }, 'Status'],
+		['To Status ["done"]', { event: 'jobStatusChanged', jobsToWatch: 25, maxPerPoll: 200, toStatuses: ['done'] }, 'To Status'],
+		['Job Types ["abc"]', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: ['abc'] } }, 'Job Type Names or IDs'],
+		['Job Types not a list', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: '={{ 61 }}' } }, 'Job Type Names or IDs'],
 		['payments of one customer, Customer with %2F', { event: 'newPayment', paymentScope: 'customer', customer: rl('1%2F2'), maxPerPoll: 200 }, 'Customer'],
 		[
 			'payments of one customer, Customer URL of another account',
@@ -509,6 +547,28 @@ describe('Trigger: bad settings are refused before any request, naming the field
 			'Customer',
 		],
 	];
+	for (const mode of ['trigger', 'manual'] as const) {
+		test(`Job Types [999], a type the account does not have: refused on activation and in Fetch Test Event (${mode})`, async () => {
+			const staticData: IDataObject = {};
+			const { error, items } = await runPoll(trigger, { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: [61, 999] } }, t.credentials, staticData, mode);
+			expect(error?.message).toBe('Job Type Names or IDs has an ID the account does not have: 999');
+			expect(error?.description).toMatch(/\(61\)/);
+			expect(items).toBeNull();
+			expect(staticData['node:Kickserv Trigger'] ?? {}).toEqual({});
+			expect(t.sandbox.log.map((r) => r.path)).toEqual([`/${SLUG}/calendar.json`]);
+		});
+	}
+
+	test('a valid Job Types filter is checked once, on activation; idle polls stay one request', async () => {
+		const staticData: IDataObject = {};
+		const parameters = { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: [61] } };
+		expect((await runPoll(trigger, parameters, t.credentials, staticData)).error).toBeUndefined();
+		expect(t.sandbox.log.map((r) => r.path)).toEqual([`/${SLUG}/calendar.json`, `/${SLUG}/jobs.json`]);
+		t.sandbox.clearLog();
+		expect((await runPoll(trigger, parameters, t.credentials, staticData)).error).toBeUndefined();
+		expect(t.sandbox.log.map((r) => r.path)).toEqual([`/${SLUG}/jobs.json`]);
+	});
+
 	for (const [name, parameters, field] of rows) {
 		test(name, async () => {
 			const before = serialiseStore(t.sandbox.store());

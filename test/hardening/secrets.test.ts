@@ -89,7 +89,9 @@ function needles(): Map<string, string> {
 		for (const c of sandbox.store(slug).listCustomers()) {
 			// (both accounts share the seed, so their first customers have the same secrets: keep the first label)
 			if (!found.has(String(c.token))) found.set(String(c.token), `customer ${slug}/${c.customer_number} token`);
-			if (!found.has(String(c.password_digest))) found.set(String(c.password_digest), `customer ${slug}/${c.customer_number} password_digest`);
+			for (const key of ['password_digest', 'stripe_customer_id', 'qb_list_ref_id'] as const) {
+				if (!found.has(String(c[key]))) found.set(String(c[key]), `customer ${slug}/${c.customer_number} ${key}`);
+			}
 		}
 	}
 	return found;
@@ -155,12 +157,14 @@ function expectNoSecrets(views: Array<[string, string]>, since: number) {
 	expect(leaks).toEqual([]);
 }
 
-/** Keys that must never reach an output, at any depth. */
+/** Keys that must never reach an output, at any depth (the contract's list, plus QuickBooks `*_ref_*`). */
+const SECRET_KEY_NAMES = ['token', 'password_digest', 'stripe_customer_id', 'encrypted_password', 'password_salt', 'api_token'];
+
 function secretKeys(value: unknown, path = '$'): string[] {
 	if (Array.isArray(value)) return value.flatMap((v, i) => secretKeys(v, `${path}[${i}]`));
 	if (!value || typeof value !== 'object') return [];
 	return Object.entries(value as IDataObject).flatMap(([k, v]) => [
-		...(['token', 'password_digest'].includes(k) ? [`${path}.${k}`] : []),
+		...(SECRET_KEY_NAMES.includes(k) || k.includes('_ref_') ? [`${path}.${k}`] : []),
 		...secretKeys(v, `${path}.${k}`),
 	]);
 }
@@ -295,6 +299,14 @@ describe('error paths carry no secret', () => {
 		expect(mixed.items[1].error).toBeDefined();
 		const unauthorised = await run('continue on fail 401', { resource: 'job', operation: 'get', job: rl(1001) }, { ...good, accountSlug: SLUG_B }, { continueOnFail: true });
 		expect(unauthorised.items[0].json.error).toBeDefined();
+	});
+
+	test('an error body that echoes a record with its secrets: the messages show, the secrets do not', async () => {
+		const customer = sandbox.store(SLUG_A).listCustomers()[0];
+		const echo = { errors: { name: ['has already been taken'] }, customer: { name: customer.name, token: customer.token, stripe_customer_id: customer.stripe_customer_id, qb_list_ref_id: customer.qb_list_ref_id } };
+		sandbox.addFault({ fault: { kind: 'status', status: 422, body: JSON.stringify(echo) }, method: 'POST' });
+		const result = await run('422 echo', { resource: 'customer', operation: 'create', name: customer.name }, good, { continueOnFail: true });
+		expect(String(result.items[0].json.error)).toMatch(/Name has already been taken/);
 	});
 
 	test('trigger poll failures: 401 (activation and manual), 500 mid-way, dropped connection, bad locator', async () => {

@@ -18,7 +18,7 @@ describe('errors', () => {
 			t.sandbox.options.errorShape = shape;
 			const { error } = await runKickserv({ resource: 'customer', operation: 'create', name: 'Clarence' }, t.credentials);
 			expect(error?.httpCode).toBe('422');
-			expect(error?.message).toMatch(/^Kickserv rejected the customer: .*(already been taken)/i);
+			expect(error?.message).toMatch(/^Kickserv rejected the new customer: .*(already been taken)/i);
 			expect(error?.description).toMatch(/taken/);
 		});
 	}

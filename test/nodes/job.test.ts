@@ -103,7 +103,7 @@ describe('Job', () => {
 			{ resource: 'job', operation: 'update', job: rl(1001), updateFields: { status: 'done' } },
 			t.credentials,
 		);
-		expect(error?.message).toMatch(/^Status must be one of/);
+		expect(error?.message).toMatch(/^Status must be one of .*"scheduled" \(Scheduled\).* \(got "done"\)/);
 		expect(t.sandbox.log).toHaveLength(0);
 	});
 

@@ -63,7 +63,7 @@ describe('Note', () => {
 			{ resource: 'note', operation: 'create', parent: 'customer', customer: rl(2), note: '={{ "   " }}' },
 			t.credentials,
 		);
-		expect(empty.error?.message).toBe('Note must not be empty');
+		expect(empty.error?.message).toBe('Note must not be empty or only whitespace');
 		const bad = await runKickserv(
 			{ resource: 'note', operation: 'get', parent: 'customer', customer: rl(2), noteId: '../12' },
 			t.credentials,

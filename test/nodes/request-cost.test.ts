@@ -43,4 +43,9 @@ describe('the credential\'s authenticate', () => {
 		expect(result).toEqual({ url: '/customers.json', headers: { Accept: 'application/json' }, auth: { username: TOKEN, password: TOKEN } });
 		expect(options).not.toHaveProperty('auth');
 	});
+
+	test('trims a token pasted with a stray space or newline', async () => {
+		const result = await authenticate({ accountSlug: 'demo-hvac', apiToken: ` ${TOKEN}\n` }, { url: '/jobs.json' });
+		expect(result.auth).toEqual({ username: TOKEN, password: TOKEN });
+	});
 });

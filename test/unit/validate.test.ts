@@ -124,6 +124,16 @@ describe('requiredText', () => {
 		failure(() => requiredText(value, F), F);
 	});
 
+	test('free text (asWritten) keeps indentation and the final newline; whitespace-only is still refused', () => {
+		expect(requiredText('  indented\n\tline\n', F, 100, true)).toBe('  indented\n\tline\n');
+		expect(requiredText('emoji 🚐 ünïcødé', F, 100, true)).toBe('emoji 🚐 ünïcødé');
+		expect(failure(() => requiredText(' \n\t ', F, 100, true), F)).toMatch(/empty or only whitespace/);
+	});
+
+	test('an object or array says what was given, not that the field is missing', () => {
+		expect(failure(() => requiredText({ a: 1 }, F), F)).toBe('Note Text must be text (got {"a":1})');
+	});
+
 	test('refuses oversized text naming the field and the limit', () => {
 		const message = failure(() => requiredText('x'.repeat(10_001), F), F);
 		expect(message).toContain('10001');
@@ -305,7 +315,6 @@ describe('amount', () => {
 		['5.'],
 		['1e3'],
 		['+5'],
-		['1000000000'],
 		[''],
 		['   '],
 		[undefined],
@@ -315,6 +324,11 @@ describe('amount', () => {
 		[{ amount: 5 }],
 	])('refuses %j naming the field', (value) => {
 		expect(failure(() => amount(value, F), F)).toMatch(/greater than 0/);
+	});
+
+	test.each([['1000000000'], [1_000_000_000], ['12345678901.50']])('refuses %j as too large, saying the maximum', (value) => {
+		// (the message used to say "greater than 0 with at most 2 decimals", which these values satisfy)
+		expect(failure(() => amount(value, F), F)).toMatch(/must be at most 999999999\.99/);
 	});
 });
 

@@ -304,7 +304,9 @@ export const customerFields: INodeProperties[] = [
 		options: writableOptions(true),
 	},
 	...listControls(resource, ['getAll', 'search'], CUSTOMER_SIMPLE_FIELDS),
-	simplifyField(resource, ['get', 'findByName'], false, CUSTOMER_SIMPLE_FIELDS),
+	simplifyField(resource, ['get'], false, CUSTOMER_SIMPLE_FIELDS),
+	// a miss is `{found: false, name}`: `found` stays in the simplified record, hit or miss
+	simplifyField(resource, ['findByName'], false, ['found', ...CUSTOMER_SIMPLE_FIELDS]),
 	{
 		displayName: 'Filters',
 		name: 'filters',

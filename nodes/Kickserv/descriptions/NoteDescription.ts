@@ -15,7 +15,7 @@ const NOTE_MAX = 65_535;
 
 const checkNoteText = validate(function (options) {
 	const note = ((options.body as IDataObject)?.note ?? {}) as IDataObject;
-	note.note = requiredText(note.note, 'Note', NOTE_MAX);
+	note.note = requiredText(note.note, 'Note', NOTE_MAX, true);
 	if ('public' in note) note.public = boolean(note.public, 'Public');
 	return options;
 });

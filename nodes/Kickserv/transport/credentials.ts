@@ -39,12 +39,22 @@ export function resolveAccount(credentials: KickservCredentials): KickservAccoun
 		);
 	}
 	if (!String(credentials.apiToken ?? '').trim()) throw new Error('API Token is empty');
+	if (/\s/.test(String(credentials.apiToken).trim())) {
+		throw new Error('API Token contains a space or line break: paste the token alone (Settings > Manage Users > user)');
+	}
 	const raw = String(credentials.baseUrl || DEFAULT_BASE_URL).trim();
 	const url = parseUrl(raw);
 	if (!url) throw new Error('Base URL is not a valid URL (expected e.g. https://app.kickserv.com)');
 	if (url.username || url.password) throw new Error('Base URL must not contain a user name or password');
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
 		throw new Error('Base URL must use https (plain http is allowed only for a loopback address such as 127.0.0.1)');
+	}
+	// the web app's address of an account (app.kickserv.com/SLUG/dashboard) pasted as Base URL
+	const firstSegment = url.pathname.split('/').filter(Boolean)[0];
+	if (firstSegment && (firstSegment === slug || /(^|\.)kickserv\.com$/i.test(url.hostname))) {
+		throw new Error(
+			`Base URL holds an account address (${url.pathname}): set Base URL to ${url.origin} and Account Slug to the part after the host ("${firstSegment}")`,
+		);
 	}
 	const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 	return { accountUrl: `${base}/${slug}`, origin: url.origin, slug };

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isSecretKey } from './secrets';
+
 /** What the transport knows about a failed reply. Headers and the request itself never travel on. */
 export interface FailedReply {
 	statusCode: number;
@@ -23,8 +25,9 @@ function messagesOf(value: unknown, field?: string): string[] {
 		if (typeof record.message === 'string' && typeof (record.field ?? record.attribute) === 'string') {
 			return [`${fieldLabel(String(record.field ?? record.attribute))}${record.message}`.trim()];
 		}
+		// a body that echoes a record (with its secrets) shows its messages, never the secrets
 		return Object.entries(record).flatMap(([key, entry]) =>
-			messagesOf(entry, key === 'error' || key === 'message' ? field : key),
+			isSecretKey(key) ? [] : messagesOf(entry, key === 'error' || key === 'message' ? field : key),
 		);
 	}
 	return [];
@@ -137,7 +140,7 @@ export function explainFailure(
 		// nothing numbered in the path (/customers.json, /jobs.json): the account itself was not found
 		return {
 			httpCode: '404',
-			message: `Kickserv has no account "${context.account}": the Account Slug is probably wrong`,
+			message: `Kickserv has no account "${context.account}": the Account Slug is probably wrong (404 for ${context.path})`,
 			description: `Kickserv answered "not found" for ${context.method} ${context.path}, a list every account has. The Account Slug is what follows the host in the web app's address (app.kickserv.com/SLUG/...).${said ? ` Kickserv said: ${said}` : ''}`,
 		};
 	}

@@ -19,8 +19,10 @@ export function locatorNumber(
 	field: string,
 	account: Pick<KickservAccount, 'accountUrl' | 'origin' | 'slug'>,
 ): number {
-	const locator: LocatorValue =
-		typeof raw === 'object' && raw !== null ? (raw as LocatorValue) : { mode: 'id', value: raw };
+	// a locator is `{__rl, mode, value}`; anything else (a number, text, or a stray object or array
+	// from an expression) is the value itself, and is refused as such with what was given
+	const isLocator = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && ('mode' in raw || '__rl' in raw);
+	const locator: LocatorValue = isLocator ? (raw as LocatorValue) : { mode: 'id', value: raw };
 	const value = locator.value;
 	const looksLikeUrl = typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value.trim()) && !/^\d/.test(value.trim());
 	if (locator.mode !== 'url' && !looksLikeUrl) return positiveInteger(value, field);

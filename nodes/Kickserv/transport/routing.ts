@@ -15,6 +15,8 @@ import { locatorNumber, type LocatorKind } from './locator';
 import { DEFAULT_IN_FLIGHT, inFlightOption } from './parallel';
 import { isEmptyRecord, unwrapRecord, type ListKey, type PagingStyle, type RecordKey } from './paging';
 import { getAccount, kickservList, kickservRequest, type KickservRequest } from './request';
+import { checkOptionValues, parameterGetter, registeredProperties } from './options';
+import { stripSecrets } from './secrets';
 import { positiveInteger } from './validate';
 
 /**
@@ -72,6 +74,15 @@ export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Par
 	});
 }
 
+/**
+ * Every options parameter shown for this operation holds one of its listed values (an expression may
+ * give anything): checked first, so that a bad value never picks another branch of a request.
+ */
+export async function checkOptions(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	check(this, () => checkOptionValues(registeredProperties(), parameterGetter(this)));
+	return options;
+}
+
 /** Fills `{customer}`, `{job}`, `{noteId}`, `{paymentId}` in the URL with checked numbers. */
 export async function resolvePath(
 	this: IExecuteSingleFunctions,
@@ -93,42 +104,7 @@ export async function resolvePath(
 	return { ...options, url };
 }
 
-/**
- * Customer records carry the customer-portal login secrets: they never reach an output. (Copied with
- * an object rest rather than `delete`, which would turn every record into a slow dictionary object.)
- */
-export function stripSecrets(record: IDataObject): IDataObject {
-	let result = record;
-	if ('token' in record || 'password_digest' in record || 'encrypted_password' in record || 'api_token' in record) {
-		const { token, password_digest, encrypted_password, api_token, ...rest } = record;
-		result = rest;
-	}
-	for (const key in result) {
-		const value = result[key];
-		if (value === null || typeof value !== 'object') continue;
-		const cleaned = stripNested(value);
-		if (cleaned !== value) {
-			if (result === record) result = { ...record };
-			result[key] = cleaned as IDataObject[string];
-		}
-	}
-	return result;
-}
-
-/** Embedded records (an object, or a list of them such as `payments[].customer`) are cleaned too. */
-function stripNested(value: unknown): unknown {
-	if (Array.isArray(value)) {
-		let changed = false;
-		const cleaned = value.map((entry) => {
-			const next = stripNested(entry);
-			if (next !== entry) changed = true;
-			return next;
-		});
-		return changed ? cleaned : value;
-	}
-	if (value && typeof value === 'object') return stripSecrets(value as IDataObject);
-	return value;
-}
+export { stripSecrets } from './secrets';
 
 /** Pages in flight for Return All (the "Pages in Parallel" option, checked); with a Limit, one at a time. */
 export function pagesInFlight(this: IExecuteSingleFunctions, limit: number | undefined): number | undefined {
@@ -187,7 +163,7 @@ function runner(spec: OperationSpec) {
 export function route(spec: OperationSpec): INodePropertyRouting {
 	return {
 		request: { method: spec.method, url: spec.url },
-		send: { paginate: true, preSend: [resolvePath, ...(spec.preSend ?? [])] },
+		send: { paginate: true, preSend: [checkOptions, resolvePath, ...(spec.preSend ?? [])] },
 		operations: { pagination: runner(spec) },
 	};
 }

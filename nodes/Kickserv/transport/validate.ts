@@ -12,7 +12,11 @@ const show = (value: unknown): string => {
 
 /** A customer or job number, or a note or payment id: digits only, 1 … 2^31-1. */
 export function positiveInteger(value: unknown, field: string): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (value === undefined || value === null) throw new Error(`${field} is required`);
+	if (typeof value !== 'number' && typeof value !== 'string') {
+		throw new Error(`${field} must be a positive whole number (got ${show(value)})`);
+	}
+	const text = String(value).trim();
 	if (text === '') throw new Error(`${field} is required`);
 	if (!/^\d+$/.test(text)) {
 		throw new Error(`${field} must be a positive whole number (got ${show(value)})`);
@@ -24,18 +28,29 @@ export function positiveInteger(value: unknown, field: string): number {
 	return number;
 }
 
+/** A list of IDs (a multi-options field given by expression must still be a list). */
+export function positiveIntegers(value: unknown, field: string): number[] {
+	if (!Array.isArray(value)) throw new Error(`${field} must be a list of IDs (got ${show(value)})`);
+	return value.map((entry) => positiveInteger(entry, field));
+}
+
 export function optionalPositiveInteger(value: unknown, field: string): number | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
 	return positiveInteger(value, field);
 }
 
-/** Text that must not be blank, nor longer than `max` characters. */
-export function requiredText(value: unknown, field: string, max = 10_000): string {
+/**
+ * Text that must not be blank, nor longer than `max` characters. Names are trimmed (Kickserv matches
+ * them exactly); free text (`asWritten`) is sent as the user wrote it, indentation and final newline
+ * included: only text that is nothing but whitespace is refused.
+ */
+export function requiredText(value: unknown, field: string, max = 10_000, asWritten = false): string {
+	if (value === undefined || value === null) throw new Error(`${field} is required`);
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new Error(`${field} is required`);
+		throw new Error(`${field} must be text (got ${show(value)})`);
 	}
-	const text = String(value).trim();
-	if (!text) throw new Error(`${field} must not be empty`);
+	const text = asWritten ? String(value) : String(value).trim();
+	if (!text.trim()) throw new Error(`${field} must not be empty or only whitespace`);
 	if (text.length > max) throw new Error(`${field} is too long (${text.length} characters; at most ${max})`);
 	return text;
 }
@@ -96,8 +111,11 @@ export function isoDateTime(value: unknown, field: string): string {
 }
 
 /** A money amount greater than 0 with at most 2 decimals, as Kickserv's decimal string. */
+export const MAX_AMOUNT = '999999999.99';
+
 export function amount(value: unknown, field: string): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (/^\d{10,}(\.\d+)?$/.test(text)) throw new Error(`${field} must be at most ${MAX_AMOUNT} (got ${show(value)})`);
 	if (!/^\d{1,9}(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
 		throw new Error(`${field} must be an amount greater than 0 with at most 2 decimals, e.g. 125.00 (got ${show(value)})`);
 	}
