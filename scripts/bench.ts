@@ -12,6 +12,7 @@ import * as path from 'path';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { DEFAULT_IN_FLIGHT } from '../nodes/Kickserv/transport/parallel';
 import { KickservSandbox, generateLarge } from '../sandbox';
 import { runKickserv, type TestCredential } from '../test/harness/engine';
 import { TriggerUnderTest } from '../test/harness/trigger';
@@ -36,6 +37,8 @@ const slugFor = (n: number) => `bench-${label(n)}`;
 const LADDER_ROUNDS = 5;
 const TARGET_TIME = 1.3;
 const TARGET_MEMORY = 3;
+/** Requests Return All may send past the end with its default pages in flight. */
+const ALLOWED_EXTRA = DEFAULT_IN_FLIGHT - 1;
 
 const started = performance.now();
 const LOAD_AT_START = os.loadavg()[0];
@@ -454,7 +457,8 @@ function report(
 	emit("Node's global `fetch` (keep-alive), Basic auth, the same page parameters and end rules, `JSON.parse`, collect records.");
 	emit('Times are the **best** of the runs (node and floor interleaved, alternating which goes first, a full GC before each);');
 	emit('all runs are listed. Minimum requests = pages that hold records; when the count is an exact multiple of the page size,');
-	emit('the API (no totals, no meta on these lists) needs one empty page to show the end, so node and floor both make min + 1.');
+	emit('the API (no totals, no meta on these lists) needs one empty page to show the end, so the floor makes min + 1. The node');
+	emit(`requests ${DEFAULT_IN_FLIGHT} pages at a time after the first two (Pages in Parallel, its default), so up to ${DEFAULT_IN_FLIGHT - 1} past the end.`);
 	emit();
 
 	// 1
@@ -462,7 +466,7 @@ function report(
 	emit();
 	const rows1 = list.map((c) => {
 		const ratio = best(c.node) / best(c.floor);
-		const reqOk = c.nodeRequests <= c.minRequests + 1;
+		const reqOk = c.nodeRequests <= c.minRequests + 1 + ALLOWED_EXTRA;
 		return [
 			c.kind === 'customers' ? 'Customer Get Many' : 'Job Get Many (account)',
 			fmtInt(c.n),
@@ -480,7 +484,7 @@ function report(
 	});
 	emit(
 		table(
-			['Case', 'Records', 'JSON received', 'Node ms', 'Floor ms', 'Node/floor', `≤ ${TARGET_TIME}x`, 'Node req / min', 'Req ratio', 'Floor req', '≤ min+1', 'All runs ms (node / floor)'],
+			['Case', 'Records', 'JSON received', 'Node ms', 'Floor ms', 'Node/floor', `≤ ${TARGET_TIME}x`, 'Node req / min', 'Req ratio', 'Floor req', `≤ min+${1 + ALLOWED_EXTRA}`, 'All runs ms (node / floor)'],
 			rows1,
 			['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'l'],
 		),
@@ -622,7 +626,11 @@ function report(
 	emit();
 	const summary: string[][] = [];
 	for (const c of list) {
-		summary.push([`${c.kind} ${label(c.n)}: requests ≤ min + 1`, `${c.nodeRequests} vs min ${c.minRequests}`, verdict(c.nodeRequests <= c.minRequests + 1)]);
+		summary.push([
+			`${c.kind} ${label(c.n)}: requests ≤ min + 1 + (in flight − 1)`,
+			`${c.nodeRequests} vs min ${c.minRequests}`,
+			verdict(c.nodeRequests <= c.minRequests + 1 + ALLOWED_EXTRA),
+		]);
 	}
 	for (const c of list) {
 		const ratio = best(c.node) / best(c.floor);
@@ -662,10 +670,10 @@ function findings(
 	const p = (text: string) => lines.push(text, '');
 
 	// requests
-	const over = list.filter((c) => c.nodeRequests > c.minRequests + 1 || c.nodeRequests > c.floorRequests);
+	const over = list.filter((c) => c.nodeRequests > c.floorRequests + ALLOWED_EXTRA);
 	const limitOk = limits.every((l) => l.requests === 1);
 	p(
-		`**Requests.** ${over.length ? `Over the minimum: ${over.map((c) => `${c.kind} ${label(c.n)} (${c.nodeRequests} vs ${c.minRequests})`).join(', ')}.` : 'Every Get Many makes exactly the requests the floor makes: the pages that hold records, plus one empty page only because each count here is an exact multiple of the page size (the API sends no totals, so nothing else can show the end).'} ` +
+		`**Requests.** ${over.length ? `Over the minimum: ${over.map((c) => `${c.kind} ${label(c.n)} (${c.nodeRequests} vs ${c.minRequests})`).join(', ')}.` : `Every Get Many makes the requests the floor makes (the pages that hold records, plus one empty page only because each count here is an exact multiple of the page size: the API sends no totals, so nothing else can show the end), plus at most ${ALLOWED_EXTRA} sent past the end by the pages in flight.`} ` +
 			`${limitOk ? 'Limit 10 costs one request (jobs with `per_page=10`).' : 'Limit 10 costs more than one request.'} ` +
 			'Trigger polls cost the minimum, except while draining a backlog (next point).',
 	);

@@ -46,12 +46,12 @@ export function inFlightOption(value: unknown): number {
 }
 
 /**
- * Yields the pages from `soFar.next` on, in order, with up to `inFlight` requests outstanding, and
- * returns `true` at the end of the list (what is still in flight is dropped unread), `false` at the
- * MAX_PAGES cap, once the requests still in flight have settled. Throws the first failed page's error,
- * in page order. Starts after the first two pages
- * (read one at a time: they settle the page parameter and the page size), so a page that repeats the
- * previous one is the server clamping past the end (`judgeRepeat`).
+ * Yields the pages from `soFar.next` on, in order, with up to `inFlight` requests outstanding. Returns
+ * `true` at the end of the list, `false` at the MAX_PAGES cap, in both cases once the requests still in
+ * flight have settled (their pages are dropped unread). Throws the first failed page's error, in page
+ * order. Starts after the first two pages (read one at a time: they settle the page parameter and the
+ * page size), so a page that repeats the previous one is the server clamping past the end (`judgeRepeat`
+ * from the third page on).
  */
 export async function* pagesInParallel(
 	read: PageReader,
@@ -81,7 +81,10 @@ export async function* pagesInParallel(
 			if (typeof meta?.total_pages === 'number') lastPage = Math.max(meta.total_pages, page);
 			const verdict = judgePage({ page, records, meta, largestEarlierPage: largest, previousSignature: previous });
 			if (verdict === 'empty') return true;
-			if (verdict === 'repeated' && judgeRepeat(page - soFar.first + 1, records) === 'end') return true;
+			if (verdict === 'repeated') {
+				if (judgeRepeat(page - soFar.first + 1, records) === 'end') return true;
+				throw new Error(`page ${page} repeated the one before it`); // (not reached from the third page on)
+			}
 			largest = Math.max(largest, records.length);
 			yield { records, meta, page, pageSize: largest };
 			if (verdict === 'last') return true;
