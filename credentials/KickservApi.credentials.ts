@@ -16,7 +16,7 @@ export class KickservApi implements ICredentialType {
 
 	icon = { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-kickserv/n8n-nodes-kickserv#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-kickserv/n8n-nodes-kickserv/blob/main/docs/KickservApi.md';
 
 	properties: INodeProperties[] = [
 		{

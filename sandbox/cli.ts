@@ -1,9 +1,9 @@
 /**
- * `npm run sandbox [-- --port N] [--slug S] [--token T] [--large] [--latency MS]`
+ * `npm run sandbox [-- --port N] [--slug S] [--token T] [--large] [--latency MS] [--alternative NAME]`
  * Starts the Kickserv sandbox on 127.0.0.1 (default port 5680; 0 = ephemeral) with the demo account
  * seeded, prints the credential values to use and stays up until Ctrl-C.
  */
-import { KickservSandbox } from './server';
+import { ALTERNATIVES, KickservSandbox, alternative } from './server';
 import { generateLarge } from './seed';
 
 function arg(argv: string[], name: string): string | undefined {
@@ -23,7 +23,8 @@ async function main(argv: string[]): Promise<void> {
 				'  --slug     account slug (default demo-hvac)\n' +
 				'  --token    API token (default sandbox-token-0001)\n' +
 				'  --large    add 100,000 generated customers and jobs to the demo account\n' +
-				'  --latency  milliseconds added to every request\n',
+				'  --latency  milliseconds added to every request\n' +
+				`  --alternative  serve one alternative the API contract allows: ${Object.keys(ALTERNATIVES).join(', ')}\n`,
 		);
 		return;
 	}
@@ -34,14 +35,18 @@ async function main(argv: string[]): Promise<void> {
 	const token = arg(argv, 'token') ?? 'sandbox-token-0001';
 	const latency = Number(arg(argv, 'latency') ?? 0);
 
-	const sandbox = new KickservSandbox({ accounts: [{ slug, token, seed: 'demo' }], latencyMs: Number.isFinite(latency) ? latency : 0 });
+	const sandbox = new KickservSandbox({
+		accounts: [{ slug, token, seed: 'demo' }],
+		latencyMs: Number.isFinite(latency) ? latency : 0,
+		...alternative(arg(argv, 'alternative')),
+	});
 	if (argv.includes('--large')) generateLarge(sandbox.store(), { customers: 100_000, jobs: 100_000 });
 	const baseUrl = await sandbox.start(port);
 	const counts = sandbox.store().counts;
 
 	process.stdout.write(
 		[
-			`Kickserv sandbox listening on ${baseUrl}`,
+			`Kickserv sandbox listening on ${baseUrl}${arg(argv, 'alternative') ? ` (alternative: ${arg(argv, 'alternative')})` : ''}`,
 			`Account "${slug}": ${counts.customers} customers, ${counts.jobs} jobs, ${counts.notes} notes, ${counts.payments} payments`,
 			'',
 			'Credential values (Kickserv API credential in n8n):',

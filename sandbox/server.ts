@@ -48,6 +48,17 @@ export interface SandboxOptions {
 	maxPerPage?: number;
 	/** default 0, added to every request */
 	latencyMs?: number;
+	/**
+	 * The alternatives the contract allows where it guesses ([doc], [inf], [seed]); see `ALTERNATIVES`.
+	 * default 'newest-first': `/jobs.json` and a customer's jobs, by job number
+	 */
+	jobOrder?: 'newest-first' | 'oldest-first';
+	/** default true: a payment lowers its job's balance_remaining and bumps its updated_at */
+	paymentsTouchJob?: boolean;
+	/** default true: payment lists carry the `meta` object */
+	paymentsMeta?: boolean;
+	/** default 'customers_page': the page parameter /customers.json reads */
+	customersPageParam?: 'customers_page' | 'page';
 	/** clock, default () => new Date() */
 	now?: () => Date;
 }
@@ -91,8 +102,47 @@ interface ActiveRule {
 
 const DEFAULT_ACCOUNT: SandboxAccount = { slug: 'demo-hvac', token: 'sandbox-token-0001', seed: 'demo' };
 
-function defaults(options: SandboxOptions): Required<SandboxOptions> {
+/**
+ * One named alternative per guess of the contract, each a server that differs from the default in that
+ * one way: the node must stay right under every one (`npm run test:alternatives` runs the engine tests
+ * under each; `npm run sandbox -- --alternative NAME` serves one). Chosen for a whole test run with
+ * the environment variable KICKSERV_SANDBOX_ALTERNATIVE.
+ */
+export const ALTERNATIVES = {
+	/** Kickserv's own docs: lists return 30 a page, whatever per_page says */
+	'page-cap-30': { maxPerPage: 30, defaultPerPage: 30 },
+	/** a smaller cap, the documented default per_page */
+	'page-cap-25': { maxPerPage: 25 },
+	/** the one recorded XML listing came oldest first */
+	'oldest-first': { jobOrder: 'oldest-first' },
+	/** declined, pending or voided payments (or ones before any charge) leave the job alone */
+	'payments-leave-job': { paymentsTouchJob: false },
+	/** lists as bare arrays (no plural key, no meta), records wrapped in their singular key */
+	envelopes: { listEnvelope: 'bare', recordEnvelope: 'keyed' },
+	/** payment lists without the (inferred) meta object */
+	'no-meta': { paymentsMeta: false },
+	/** /customers.json paged with page=N like every other list */
+	'customers-page-param': { customersPageParam: 'page' },
+	/** unknown numbers answered 400 "Invalid customer." (older recordings), errors as XML */
+	'older-errors': { notFoundStatus: 400, errorShape: 'xml' },
+} as const satisfies Record<string, SandboxOptions>;
+
+export type AlternativeName = keyof typeof ALTERNATIVES;
+
+/** The alternative named, or an error listing the names. */
+export function alternative(name: string | undefined): SandboxOptions {
+	if (!name || name === 'default') return {};
+	if (!(name in ALTERNATIVES)) throw new Error(`Unknown sandbox alternative "${name}"; one of: default, ${Object.keys(ALTERNATIVES).join(', ')}`);
+	return ALTERNATIVES[name as AlternativeName];
+}
+
+function defaults(given: SandboxOptions): Required<SandboxOptions> {
+	const options = { ...alternative(process.env.KICKSERV_SANDBOX_ALTERNATIVE), ...given };
 	return {
+		jobOrder: options.jobOrder ?? 'newest-first',
+		paymentsTouchJob: options.paymentsTouchJob ?? true,
+		paymentsMeta: options.paymentsMeta ?? true,
+		customersPageParam: options.customersPageParam ?? 'customers_page',
 		accounts: options.accounts && options.accounts.length ? options.accounts : [{ ...DEFAULT_ACCOUNT }],
 		listEnvelope: options.listEnvelope ?? 'keyed',
 		recordEnvelope: options.recordEnvelope ?? 'bare',
@@ -151,6 +201,7 @@ export class KickservSandbox {
 				slug: account.slug,
 				utcOffset: account.utcOffset ?? '-05:00',
 				now: () => this.options.now(),
+				paymentsTouchJob: () => this.options.paymentsTouchJob,
 			});
 			if ((account.seed ?? 'demo') === 'demo') seedDemo(store);
 			else if (!store.employees.length) store.addEmployee({ first_name: 'Account', last_name: 'Owner', email: `owner@${account.slug}.example` });

@@ -95,6 +95,8 @@ async function main() {
 	console.log(`  ${counts.listCustomers().length} customers, ${counts.listJobs().length} jobs`);
 
 	await runExample('website-lead-to-customer-and-job.json', credentials, "When clicking 'Execute workflow'");
+	console.log('\n(the same lead again: the customer is found, not created twice)');
+	await runExample('website-lead-to-customer-and-job.json', credentials, "When clicking 'Execute workflow'");
 	await runExample('nightly-unscheduled-jobs.json', credentials, "When clicking 'Execute workflow'");
 
 	// the trigger example: activate (the first poll only records where the account is), then a

@@ -5,14 +5,19 @@
  * package, the Kickserv sandbox running (seeded), the "Kickserv sandbox" credential created and the
  * example workflows imported, so every operation can be clicked through without a Kickserv account.
  *
- * n8n is installed once into ~/.cache/n8n-nodes-kickserv (see scripts/n8n/README.md); the n8n user
- * folder is .n8n-dev/ in the repository, so your owner account and workflows survive restarts.
- * Env: N8N_DEV_VERSION (default 1.123.50, runs on Node 20; 2.41.0 uses a downloaded Node 24),
- *      N8N_DEV_PORT (5678), SANDBOX_PORT (5680).
+ * n8n is installed once into ~/.cache/n8n-nodes-kickserv (see scripts/n8n/README.md). The n8n user
+ * folder is ~/.cache/n8n-nodes-kickserv/dev-<version>, kept between starts (your owner account and
+ * workflows survive) and OUTSIDE the repository: inside it, the installed package would resolve the
+ * repository's own n8n-workflow instead of n8n's, and n8n would not recognise the node's errors (a
+ * 404 would show "Error code: none"), as it would not for a user.
+ * Env: N8N_DEV_VERSION (default 1.123.50, runs on Node 20; 2.41.0 runs on Node 24 from npm),
+ *      N8N_DEV_PORT (5678), SANDBOX_PORT (5680), N8N_DEV_USER_FOLDER (another user folder).
+ * Ctrl-C stops n8n gracefully (SIGTERM, as n8n expects), then the sandbox.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./n8n/n8n-harness');
+const { installedPackage, registerPackage } = require('./n8n/community-rows');
 
 const REPO = path.join(__dirname, '..');
 const VERSION = process.env.N8N_DEV_VERSION || '1.123.50';
@@ -31,13 +36,16 @@ async function main() {
 	const n8n = await h.ensureN8n(VERSION);
 	const tarball = await h.resolvePackageTarball({ packageDir: REPO });
 	// a fresh copy of the package each start, in a user folder that is kept between starts
-	const userFolder = path.join(REPO, '.n8n-dev');
+	const userFolder = path.resolve(process.env.N8N_DEV_USER_FOLDER || path.join(h.cacheRoot(), `dev-${VERSION}`));
+	if (!path.relative(REPO, userFolder).startsWith('..')) {
+		throw new Error(`the n8n user folder must be outside the repository (got ${userFolder}): the package would load the repository's n8n-workflow`);
+	}
 	const firstStart = !fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
-	const fresh = await h.makeUserFolder({ tarball, keep: true });
+	const fresh = await h.makeUserFolder({ tarball }); // a temporary folder, removed at exit
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 	fs.rmSync(path.join(userFolder, '.n8n', 'nodes'), { recursive: true, force: true });
 	fs.renameSync(path.join(fresh, '.n8n', 'nodes'), path.join(userFolder, '.n8n', 'nodes'));
-	fs.rmSync(fresh, { recursive: true, force: true });
+	console.log(`n8n user folder: ${userFolder}${firstStart ? ' (new)' : ''}`);
 
 	await h.importCredentials(n8n, userFolder, [
 		{
@@ -55,19 +63,29 @@ async function main() {
 			.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
 		await h.importWorkflows(n8n, userFolder, examples);
 	}
+	// listed under Settings > Community nodes, as a package n8n installed itself
+	await registerPackage(n8n, userFolder, installedPackage(userFolder, 'n8n-nodes-kickserv', path.join(REPO, 'dist')));
 
 	const running = await h.startN8n(n8n, userFolder, { port: PORT, echo: true, env: { N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${PORT}` } });
 	await running.waitForLog(/Editor is now accessible via/, 180_000);
 	console.log(`\nn8n ${VERSION} is ready: http://localhost:${PORT}`);
 	console.log('Create the owner account on first visit; the "Kickserv sandbox" credential and the examples are there.');
 	console.log('Ctrl-C stops n8n and the sandbox.');
+	let stopping = false;
 	const stop = async () => {
-		await running.stop();
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n (gracefully: the next start will not report a crashed session)...');
+		const { signal, ms } = await running.stop();
+		console.log(`n8n stopped in ${h.fmtMs(ms)}${signal === 'SIGKILL' ? ' (did not stop in time: killed)' : ''}`);
 		await sandbox.stop();
 		process.exit(0);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	// the harness's own handlers kill every child at once (right for tests, a crash for n8n): replace them
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.removeAllListeners(sig);
+		process.on(sig, stop);
+	}
 	while (!running.exited()) await new Promise((resolve) => setTimeout(resolve, 1000));
 	await sandbox.stop();
 }

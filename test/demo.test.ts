@@ -12,6 +12,11 @@ test('npm run demo runs every example workflow and prints its results', () => {
 	});
 	expect(output).toMatch(/=== Kickserv: website lead to customer and job/);
 	expect(output).toMatch(/-- Create Job\n\s+job_number .*\n.*\n\s+\d+ .*Website request\s+unscheduled/);
+	// run twice, the lead's customer is found the second time, not created again
+	const again = output.slice(output.indexOf('(the same lead again'), output.indexOf('=== Kickserv: nightly'));
+	expect(again).toMatch(/-- Find Customer\n.*\n.*\n\s+\d+ .*Dana Whitfield.*\s+true\n/);
+	expect(again).toMatch(/-- Create Job\n/);
+	expect(again).not.toMatch(/-- Create Customer/);
 	expect(output).toMatch(/-- One Line per Job\n\s+job_number\s+line/);
 	expect(output).toMatch(/the next poll emitted 1 payment/);
 	expect(output).toMatch(/-- Thank-You Note\n.*\n.*\n.*Thank you for your payment of \$150\.00/);

@@ -7,7 +7,7 @@ import { KickservTrigger } from '../nodes/Kickserv/KickservTrigger.node';
 
 const dir = path.join(__dirname, '..', 'examples');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
-const CORE = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.set'];
+const CORE = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.set', 'n8n-nodes-base.if'];
 const names = (properties: INodeProperties[]) => new Set(properties.map((p) => p.name));
 
 test.each(files)('examples/%s imports cleanly into n8n', (file) => {

@@ -5,8 +5,11 @@ import { customerFields, customerOperations } from './descriptions/CustomerDescr
 import { jobFields, jobOperations } from './descriptions/JobDescription';
 import { noteFields, noteOperations } from './descriptions/NoteDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
+import { operationSubtitle } from './descriptions/shared';
 import { listSearch, loadOptions } from './methods';
 import { registerProperties } from './transport/options';
+
+const OPERATIONS = [...customerOperations, ...jobOperations, ...noteOperations, ...paymentOperations];
 
 /**
  * Kickserv: customers, jobs, notes and payments. Declarative: every operation, with its request,
@@ -19,7 +22,8 @@ export class Kickserv implements INodeType {
 		icon: { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// a sentence from the operations' own actions ("Create a job")
+		subtitle: operationSubtitle(OPERATIONS),
 		description: 'Work with Kickserv customers, jobs, notes and payments',
 		defaults: { name: 'Kickserv' },
 		usableAsTool: true,

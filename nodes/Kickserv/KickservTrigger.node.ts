@@ -14,7 +14,7 @@ import { getAccount, kickservRequest } from './transport/request';
 import { locatorNumber } from './transport/locator';
 import { checkOptionValues, parameterGetter } from './transport/options';
 import { unwrapList, unwrapRecord } from './transport/paging';
-import { positiveIntegers } from './transport/validate';
+import { boolean, positiveIntegers } from './transport/validate';
 import { check, stripSecrets } from './transport/routing';
 import {
 	pollJobChanges,
@@ -26,8 +26,17 @@ import {
 	type PollOutcome,
 	type PollSettings,
 } from './trigger/strategies';
+import type { FilterCheck } from './trigger/empty-sample';
 
 type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated';
+
+/** What the canvas shows under the node, per event: a sentence, not the raw value. */
+export const EVENT_SUBTITLES: Record<TriggerEvent, string> = {
+	newJob: 'When a job is created',
+	newPayment: 'When a payment is recorded',
+	jobStatusChanged: 'When a job changes status',
+	jobUpdated: 'When a job is updated',
+};
 
 const STATE_VERSION = 1;
 
@@ -42,8 +51,9 @@ export class KickservTrigger implements INodeType {
 		icon: { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Kickserv gets a new job or payment, or a job changes',
+		subtitle: `={{ ${JSON.stringify(EVENT_SUBTITLES)}[$parameter["event"]] }}`,
+		// n8n's node panel shows the node and its trigger as one entry with the trigger's description
+		description: 'Manage Kickserv customers, jobs, notes and payments, and start workflows on new jobs, payments and job changes',
 		defaults: { name: 'Kickserv Trigger' },
 		polling: true,
 		inputs: [],
@@ -56,6 +66,7 @@ export class KickservTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'newJob',
+				description: 'What happening in Kickserv starts the workflow',
 				options: [
 					{ name: 'Job Status Changed', value: 'jobStatusChanged', description: 'A watched job changed status (from/to in the output)' },
 					{ name: 'Job Updated', value: 'jobUpdated', description: 'A watched job changed in any way' },
@@ -90,6 +101,15 @@ export class KickservTrigger implements INodeType {
 				},
 			},
 			{
+				displayName: 'Check Every Watched Job',
+				name: 'everyJob',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the payments of every watched job on every poll (one request per job per poll), instead of only the jobs whose balance, status or last change moved. Turn on if your Kickserv records payments that leave the job as it was (pending, declined or voided ones): they are missed otherwise.',
+				displayOptions: { show: { event: ['newPayment'] }, hide: { paymentScope: ['customer'] } },
+			},
+			{
 				displayName: 'Filters',
 				name: 'filters',
 				type: 'collection',
@@ -97,12 +117,12 @@ export class KickservTrigger implements INodeType {
 				default: {},
 				displayOptions: { show: { event: ['newJob'] } },
 				options: [
+					// the same searchable customer picker as Payments Of > One Customer; the name stays
+					// customerNumber so that a saved plain number keeps working
 					{
-						displayName: 'Customer Number',
+						...customerLocator(undefined, 'Only jobs of this customer'),
 						name: 'customerNumber',
-						type: 'number',
-						default: 0,
-						description: 'Only jobs of this customer (the number the web app shows)',
+						required: false,
 					},
 					{
 						displayName: 'Job Type Names or IDs',
@@ -162,9 +182,10 @@ export class KickservTrigger implements INodeType {
 		const typesKey = settings.jobTypes?.join(',');
 		if (typesKey && (manual || staticData().types !== typesKey)) await checkJobTypes.call(this, settings.jobTypes as string[]);
 		if (manual) {
-			// Fetch Test Event: the newest matching record; the stored state is not touched
+			// Fetch Test Event: the newest matching record (an error saying why when there is none);
+			// the stored state is not touched
 			const sample = await sampleFor.call(this, event, settings);
-			return sample.length ? [this.helpers.returnJsonArray(sample.map(stripSecrets))] : null;
+			return [this.helpers.returnJsonArray(sample.map(stripSecrets))];
 		}
 		const data = staticData();
 		const key = stateKey(event, settings);
@@ -212,6 +233,7 @@ async function readSettings(
 			throw new NodeOperationError(this.getNode(), `Jobs to Watch must be a whole number from 25 to 500 (got ${watch})`);
 		}
 		settings.jobsToWatch = watch;
+		if (event === 'newPayment') settings.everyJob = check(this, () => boolean(this.getNodeParameter('everyJob', false), 'Check Every Watched Job'));
 		if (event === 'jobStatusChanged') settings.toStatuses = this.getNodeParameter('toStatuses', []) as string[];
 		return settings;
 	}
@@ -221,9 +243,20 @@ async function readSettings(
 	const types = check(this, () => positiveIntegers(rawTypes, 'Job Type Names or IDs')).map(String);
 	if (types.length) settings.jobTypes = types;
 	let customerId: string | undefined;
-	if (filters.customerNumber) {
+	const checks: FilterCheck[] = [];
+	if (statuses.length) {
+		const names = statuses.map((value) => JOB_STATUSES.find((s) => s.value === value)?.name ?? value);
+		checks.push({ label: `Status ${names.join(' or ')}`, test: (job) => statuses.includes(String(job.status)) });
+	}
+	if (types.length) {
+		checks.push({ label: `Job Type ID ${types.join(' or ')}`, test: (job) => types.includes(String(job.job_type_id)) });
+	}
+	// a plain number (saved before the filter was a customer picker) or a resource locator
+	const customerFilter = filters.customerNumber as { value?: unknown } | number | string | undefined;
+	const customerGiven = typeof customerFilter === 'object' && customerFilter !== null ? customerFilter.value : customerFilter;
+	if (customerGiven !== undefined && customerGiven !== null && customerGiven !== '' && customerGiven !== 0) {
 		const account = await getAccount.call(this);
-		const number = check(this, () => locatorNumber(filters.customerNumber, 'customers', 'Customer Number', account));
+		const number = check(this, () => locatorNumber(customerFilter, 'customers', 'Customer', account));
 		// jobs name their customer by internal id: read it once, then keep it with the state
 		const known = knownCustomer();
 		if (known?.number === number) {
@@ -234,11 +267,11 @@ async function readSettings(
 		}
 		settings.customer = number;
 		settings.customerRef = { number, id: customerId };
+		const id = customerId;
+		checks.push({ label: `Customer ${number}`, test: (job) => String(job.customer_id) === id });
 	}
-	settings.match = (job) =>
-		(!statuses.length || statuses.includes(String(job.status))) &&
-		(!types.length || types.includes(String(job.job_type_id))) &&
-		(customerId === undefined || String(job.customer_id) === customerId);
+	settings.filters = checks;
+	settings.match = (job) => checks.every((filter) => filter.test(job));
 	return settings;
 }
 

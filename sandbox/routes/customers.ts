@@ -52,7 +52,7 @@ function listCustomers(ctx: Ctx): Reply {
 	if (qq !== undefined) q.q = qq;
 	const bw = first(ctx.query.begins_with);
 	if (bw !== undefined) q.begins_with = bw;
-	const rows = ctx.store.queryCustomers(q, page(ctx, 'customers_page'), ctx.options.customersPageSize);
+	const rows = ctx.store.queryCustomers(q, page(ctx, ctx.options.customersPageParam), ctx.options.customersPageSize);
 	const keys = only(ctx);
 	return list(
 		ctx,

@@ -71,6 +71,7 @@ function jobList(ctx: Ctx, perPage: number, customerNumber?: number): Reply {
 	const { jobs, totalBalanceRemaining } = ctx.store.queryJobs(jobQuery(ctx), page(ctx), perPage, {
 		include: included,
 		customerNumber,
+		oldestFirst: ctx.options.jobOrder === 'oldest-first',
 	});
 	const keys = only(ctx);
 	return list(

@@ -15,7 +15,7 @@ export function paymentRoutes(ctx: Ctx, parent: ParentRef, idSeg: string | undef
 				ctx,
 				'payments',
 				payments.map((p) => pick(p, keys, [])),
-				{ meta },
+				ctx.options.paymentsMeta ? { meta } : {},
 			);
 		}
 		if (method === 'POST') return record(ctx, 'payment', store.createPayment(parent, root(ctx, 'payment')));

@@ -36,6 +36,8 @@ export interface AccountStoreOptions {
 	now?: () => Date;
 	/** first job number when the account has no jobs (default 100) */
 	jobNumberStart?: number;
+	/** whether a payment changes its job's balance and updated_at (default: always) */
+	paymentsTouchJob?: () => boolean;
 }
 
 export abstract class AccountCore {
@@ -81,7 +83,11 @@ export abstract class AccountCore {
 		this.offsetMinutes = parseUtcOffset(this.utcOffset);
 		this.now = options.now ?? (() => new Date());
 		this.jobNumberStart = options.jobNumberStart ?? 100;
+		this.paymentsTouchJob = options.paymentsTouchJob ?? (() => true);
 	}
+
+	/** Whether a new payment changes its job's balance and updated_at (the contract does not know). */
+	protected readonly paymentsTouchJob: () => boolean;
 
 	// ----- clock & formatting ------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
  * first with its filters and `total_balance_remaining`, and the `scheduled=` date ranges.
  */
 import { FieldErrors, NotFoundError } from '../errors';
-import { normPage, pageSliceDesc } from '../paging';
+import { normPage, pageSlice, pageSliceDesc } from '../paging';
 import type { CustomerRecord, CustomerRow } from './customers';
 import { CustomersLayer } from './customers';
 import type { JobTypeRecord, WriteMeta } from './account';
@@ -462,7 +462,7 @@ export abstract class JobsLayer extends CustomersLayer {
 		query: JobQuery,
 		page: number,
 		perPage: number,
-		options: JobRecordOptions & { customerNumber?: number } = {},
+		options: JobRecordOptions & { customerNumber?: number; oldestFirst?: boolean } = {},
 	): { jobs: JobRecord[]; totalBalanceRemaining: string } {
 		page = normPage(page);
 		const customer = options.customerNumber === undefined ? undefined : this.requireCustomer(options.customerNumber);
@@ -472,7 +472,7 @@ export abstract class JobsLayer extends CustomersLayer {
 			// account-wide total is kept up to date; a customer's jobs are few enough to sum
 			const total = customer ? source.reduce((s, j) => s + j.balanceCents, 0) : this.totalBalanceCents;
 			return {
-				jobs: pageSliceDesc(source, page, perPage).map((j) => this.jobOut(j, options)),
+				jobs: (options.oldestFirst ? pageSlice : pageSliceDesc)(source, page, perPage).map((j) => this.jobOut(j, options)),
 				totalBalanceRemaining: formatMoney(total),
 			};
 		}
@@ -480,8 +480,8 @@ export abstract class JobsLayer extends CustomersLayer {
 		const out: JobRecord[] = [];
 		let seen = 0;
 		let total = 0;
-		for (let i = source.length - 1; i >= 0; i--) {
-			const j = source[i];
+		for (let k = 0; k < source.length; k++) {
+			const j = source[options.oldestFirst ? k : source.length - 1 - k];
 			if (!pred(j)) continue;
 			total += j.balanceCents;
 			if (seen >= start && out.length < perPage) out.push(this.jobOut(j, options));

@@ -45,6 +45,8 @@ export interface PaymentRow {
 	notes: string | null;
 	txn_id: string | null;
 	status: string;
+	/** whether it lowered its job's balance (a pending payment under `paymentsTouchJob: false` did not) */
+	touchesJob: boolean;
 	createdMs: number;
 	updatedMs: number;
 }
@@ -89,6 +91,7 @@ export abstract class PaymentsLayer extends NotesLayer {
 		const customer = job ? job.customer : (row as CustomerRow);
 		const id = this.nextPaymentId++;
 		const type = f.payment_type ?? null;
+		const touchesJob = !job || this.paymentsTouchJob();
 		const p: PaymentRow = {
 			id,
 			customer,
@@ -100,7 +103,8 @@ export abstract class PaymentsLayer extends NotesLayer {
 			ref_number: f.ref_number ?? null,
 			notes: f.notes ?? null,
 			txn_id: type && /card/i.test(type) ? 'ch_' + fakeString(id, 24, B64URL.slice(0, 62)) : null,
-			status: 'completed',
+			status: touchesJob ? 'completed' : 'pending',
+			touchesJob,
 			createdMs: ms,
 			updatedMs: ms,
 		};
@@ -108,9 +112,11 @@ export abstract class PaymentsLayer extends NotesLayer {
 		(customer.payments ??= []).push(p);
 		if (job) {
 			(job.payments ??= []).push(p);
-			this.adjustJobBalance(job, -p.amountCents);
-			job.updatedMs = ms;
-			this.refreshInvoice(job, ms);
+			if (touchesJob) {
+				this.adjustJobBalance(job, -p.amountCents);
+				job.updatedMs = ms;
+				this.refreshInvoice(job, ms);
+			}
 		} else {
 			customer.balanceCents -= p.amountCents;
 		}
@@ -136,8 +142,10 @@ export abstract class PaymentsLayer extends NotesLayer {
 		if (f.amountCents !== undefined && f.amountCents !== p.amountCents) {
 			const delta = f.amountCents - p.amountCents;
 			if (p.job) {
-				this.adjustJobBalance(p.job, -delta);
-				p.job.updatedMs = ms;
+				if (p.touchesJob) {
+					this.adjustJobBalance(p.job, -delta);
+					p.job.updatedMs = ms;
+				}
 			} else p.customer.balanceCents -= delta;
 			p.amountCents = f.amountCents;
 		}
@@ -146,7 +154,7 @@ export abstract class PaymentsLayer extends NotesLayer {
 		if (f.ref_number !== undefined) p.ref_number = f.ref_number;
 		if (f.notes !== undefined) p.notes = f.notes;
 		p.updatedMs = ms;
-		if (p.job) this.refreshInvoice(p.job, ms);
+		if (p.job && p.touchesJob) this.refreshInvoice(p.job, ms);
 		return this.paymentOut(p);
 	}
 
@@ -159,10 +167,12 @@ export abstract class PaymentsLayer extends NotesLayer {
 		removeFrom(p.customer.payments, p);
 		if (p.job) {
 			removeFrom(p.job.payments, p);
-			this.adjustJobBalance(p.job, p.amountCents);
-			const ms = this.nowMs(meta);
-			p.job.updatedMs = ms;
-			this.refreshInvoice(p.job, ms);
+			if (p.touchesJob) {
+				this.adjustJobBalance(p.job, p.amountCents);
+				const ms = this.nowMs(meta);
+				p.job.updatedMs = ms;
+				this.refreshInvoice(p.job, ms);
+			}
 		} else p.customer.balanceCents += p.amountCents;
 		return out;
 	}

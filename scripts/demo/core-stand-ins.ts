@@ -1,6 +1,6 @@
 /**
- * Minimal stand-ins for the three n8n core nodes the example workflows use (Manual Trigger, Schedule
- * Trigger, Edit Fields (Set) 3.4 with assignments), so the demo can run the example files in
+ * Minimal stand-ins for the n8n core nodes the example workflows use (Manual Trigger, Schedule
+ * Trigger, Edit Fields (Set) 3.4 with assignments, If 2.2 with boolean conditions), so the demo can run the example files in
  * n8n-core's engine without the n8n app. The Kickserv nodes in them are the real ones.
  * `npm run test:n8n` runs the same files in real n8n releases with the real core nodes.
  */
@@ -66,7 +66,40 @@ class EditFields implements INodeType {
 	}
 }
 
+interface Condition {
+	leftValue: unknown;
+	operator: { type: string; operation: string };
+}
+
+/** If 2.2, boolean "is true" / "is false" conditions only: items out of "true" (0) or "false" (1). */
+class If implements INodeType {
+	description = {
+		...description('if', 'If', ['main'], [
+			{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		]),
+		version: [2, 2.1, 2.2],
+		outputs: ['main', 'main'],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const [yes, no]: INodeExecutionData[][] = [[], []];
+		this.getInputData().forEach((item, index) => {
+			const conditions = this.getNodeParameter('conditions.conditions', index, []) as Condition[];
+			const combinator = this.getNodeParameter('conditions.combinator', index, 'and') as string;
+			const results = conditions.map(({ leftValue, operator }) => {
+				if (operator.type !== 'boolean') throw new Error(`If stand-in: only boolean conditions (got ${operator.type})`);
+				return operator.operation === 'true' ? leftValue === true : leftValue === false;
+			});
+			const passed = combinator === 'or' ? results.some(Boolean) : results.every(Boolean);
+			(passed ? yes : no).push({ ...item, pairedItem: { item: index } });
+		});
+		return [yes, no];
+	}
+}
+
 export function registerCoreStandIns() {
+	registerNodeType('n8n-nodes-base.if', new If());
 	registerNodeType('n8n-nodes-base.manualTrigger', new ManualTrigger());
 	registerNodeType('n8n-nodes-base.scheduleTrigger', new ScheduleTrigger());
 	registerNodeType('n8n-nodes-base.set', new EditFields());

@@ -35,24 +35,20 @@ const DEFAULT_VERSIONS = ['1.123.50', '2.41.0'];
 // trigger. Contract of a suite:
 //   packageTarball() -> .tgz;  startServer() -> { url, close(), ... }
 //   credentials(ctx) -> [{ id, name, type, data }]
-//   executions: [{ name, workflow(ctx), assert(run, ctx) }]   (`n8n execute --id`)
+//   executions: [{ name, workflow(ctx), fails?, assert(run, ctx, id) }]   (`n8n execute --id`;
+//       fails: the execution is expected to end in an error, assert() reads it)
 //   triggers:   [{ name, workflow(ctx), rounds: [{ before?, ready, assert }] }]
 //       round i of every trigger shares one `n8n start`; activation polls at once,
 //       so round 2 (after a restart) is "the next poll" with the stored state.
 // ctx = { server, version, n8n, dir, credIds, h }
 // ===========================================================================
 
-const REPO = path.join(__dirname, '..', '..');
-const CREDENTIAL_ID = 'kickservSandbox';
-const credentialRef = { kickservApi: { id: CREDENTIAL_ID, name: 'Kickserv sandbox' } };
-
-// the sandbox is TypeScript: load it through ts-node (a dev dependency)
-require('ts-node').register({ transpileOnly: true, preferTsExts: true, compilerOptions: { module: 'commonjs' } });
-const { KickservSandbox } = require(path.join(REPO, 'sandbox'));
+const fx = require('./kickserv-fixtures');
+const { REPO, CREDENTIAL_ID } = fx;
 
 const example = (file) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', file), 'utf8'));
 const outputOf = (run, node) => (h.nodeOutput(run, node)[0] || []);
-const requestsTo = (ctx, pattern) => ctx.server.sandbox.log.filter((r) => pattern.test(`${r.method} ${r.path}`));
+const requestsTo = (ctx, pattern) => fx.requestsTo(ctx.server, pattern);
 
 /** True once `condition` has held for `graceMs` (lets n8n save static data after the last request). */
 function heldFor(ctx, key, condition, graceMs = 3000) {
@@ -75,27 +71,7 @@ function paymentSeedDone(ctx) {
 	return requestsTo(ctx, /^GET \/demo-hvac\/jobs\/\d+\/payments\.json$/).length >= paid;
 }
 
-async function startSandbox() {
-	const sandbox = new KickservSandbox();
-	const url = await sandbox.start(0);
-	return { url, sandbox, store: () => sandbox.store(), close: () => sandbox.stop() };
-}
-
-const newJobWorkflow = () => ({
-	name: 'Kickserv: new job (e2e)',
-	nodes: [
-		{
-			name: 'New Job',
-			type: 'n8n-nodes-kickserv.kickservTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newJob', maxPerPoll: 200 },
-			credentials: credentialRef,
-		},
-	],
-	connections: {},
-	settings: { executionOrder: 'v1' },
-});
+const newJobWorkflow = () => fx.triggerWorkflow('Kickserv: new job (e2e)', 'New Job', { event: 'newJob' });
 
 /** The editor's REST API as a signed-in owner (the owner is set up on first use). */
 async function ownerSession(url) {
@@ -150,22 +126,17 @@ const SUITE = {
 
 	packageTarball: () => h.resolvePackageTarball({ packageDir: REPO }),
 
-	startServer: startSandbox,
+	startServer: fx.startSandbox,
 
-	credentials: (ctx) => [
-		{
-			id: CREDENTIAL_ID,
-			name: 'Kickserv sandbox',
-			type: 'kickservApi',
-			data: { accountSlug: 'demo-hvac', apiToken: 'sandbox-token-0001', baseUrl: ctx.server.url },
-		},
-	],
+	credentials: (ctx) => [fx.sandboxCredential(ctx.server.url)],
 
 	executions: [
 		{
 			name: 'website lead to customer and job',
 			workflow: () => example('website-lead-to-customer-and-job.json'),
 			assert(run, ctx) {
+				const [found] = outputOf(run, 'Find Customer');
+				assert.deepEqual(found, { found: false, name: 'Dana Whitfield' }, 'a new lead: no such customer yet');
 				const [customer] = outputOf(run, 'Create Customer');
 				assert.equal(customer.name, 'Dana Whitfield');
 				assert.equal(customer.email_address, 'dana.whitfield@example.com');
@@ -182,8 +153,60 @@ const SUITE = {
 				assert.ok(auth, 'the sandbox only answers token:token Basic auth, so every 200 proves it');
 				assert.deepEqual(
 					requestsTo(ctx, /^POST /).map((r) => r.path),
-					['/demo-hvac/customers.json', `/demo-hvac/customers/${customer.customer_number}/jobs.json`, `/demo-hvac/jobs/${job.job_number}/notes.json`],
+					[
+						'/demo-hvac/customers/customer_validation.json', // Find by Exact Name (a read Kickserv answers to POST)
+						'/demo-hvac/customers.json',
+						`/demo-hvac/customers/${customer.customer_number}/jobs.json`,
+						`/demo-hvac/jobs/${job.job_number}/notes.json`,
+					],
 				);
+			},
+		},
+		{
+			// the example is what users copy: run again, it finds the customer instead of failing on the name
+			name: 'website lead again: the customer is found, not created twice',
+			workflow: () => ({ ...example('website-lead-to-customer-and-job.json'), id: 'ksLeadToJob00002', name: 'lead again' }),
+			assert(run, ctx) {
+				const [found] = outputOf(run, 'Find Customer');
+				assert.equal(found.found, true);
+				assert.equal(found.name, 'Dana Whitfield');
+				assert.equal(run.data.resultData.runData['Create Customer'], undefined, 'no second customer: Create Customer did not run');
+				const [job] = outputOf(run, 'Create Job');
+				assert.equal(job.customer_id, found.id);
+				assert.equal(ctx.server.store().listCustomers().filter((c) => c.name === 'Dana Whitfield').length, 1);
+			},
+		},
+		{
+			// n8n recognises the node's errors (NodeApiError of n8n's own n8n-workflow): the saved
+			// execution keeps the HTTP code, which the editor shows under Error details
+			name: 'a customer that does not exist: the error keeps its 404 in the saved execution',
+			fails: true,
+			workflow: () => ({
+				name: 'customer not found (e2e)',
+				nodes: [
+					{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						name: 'Get Customer',
+						type: 'n8n-nodes-kickserv.kickserv',
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { resource: 'customer', operation: 'get', customer: { __rl: true, mode: 'number', value: '99999' } },
+						credentials: credentialRef,
+					},
+				],
+				connections: { Start: { main: [[{ node: 'Get Customer', type: 'main', index: 0 }]] } },
+				settings: { executionOrder: 'v1' },
+			}),
+			async assert(run, ctx, id) {
+				const [saved] = await ctx.h.getExecutions(ctx.n8n, ctx.dir, { workflowId: id });
+				assert.ok(saved, 'the failed execution is saved');
+				assert.equal(saved.status, 'error');
+				for (const [where, data] of [['output', run.data], ['saved execution', saved.data]]) {
+					const error = data.resultData.runData['Get Customer'][0].error;
+					assert.equal(error.message, 'Kickserv account "demo-hvac" has no customer 99999', where);
+					assert.equal(String(error.httpCode), '404', `${where}: the HTTP code n8n shows under Error details`);
+					assert.equal(error.name, 'NodeApiError', where);
+				}
 			},
 		},
 		{
@@ -332,8 +355,11 @@ async function runVersion(version, shared, report) {
 
 		for (const [i, sc] of executions.entries()) {
 			await step(report, `execute: ${sc.name}`, async () => {
-				const run = await h.executeWorkflow(n8n, dir, execIds[i]);
-				await sc.assert(run, ctx);
+				const run = await h.executeWorkflow(n8n, dir, execIds[i]).catch((err) => {
+					if (sc.fails && err.run) return err.run; // a scenario about an error: check it
+					throw err;
+				});
+				await sc.assert(run, ctx, execIds[i]);
 			});
 		}
 

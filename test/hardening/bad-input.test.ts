@@ -527,8 +527,8 @@ describe('Continue On Fail: the bad item becomes an error item, the others succe
 
 describe('Trigger: bad settings are refused before any request, naming the field', () => {
 	const rows: Array<[string, IDataObject, string]> = [
-		['Customer Number filter with ../', { event: 'newJob', maxPerPoll: 200, filters: { customerNumber: '../2' } }, 'Customer Number'],
-		['Customer Number filter negative', { event: 'newJob', maxPerPoll: 200, filters: { customerNumber: -4 } }, 'Customer Number'],
+		['Customer Number filter with ../', { event: 'newJob', maxPerPoll: 200, filters: { customerNumber: '../2' } }, 'Customer'],
+		['Customer Number filter negative', { event: 'newJob', maxPerPoll: 200, filters: { customerNumber: -4 } }, 'Customer'],
 		['Max Items per Poll 0', { event: 'newJob', maxPerPoll: 0 }, 'Max Items per Poll'],
 		['Max Items per Poll huge', { event: 'newPayment', maxPerPoll: 1e9 }, 'Max Items per Poll'],
 		['Jobs to Watch below the minimum', { event: 'jobUpdated', jobsToWatch: 10, maxPerPoll: 200 }, 'Jobs to Watch'],

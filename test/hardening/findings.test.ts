@@ -12,8 +12,45 @@ import { X, rl, rlx } from './helpers';
 
 const t = useSandbox();
 
+beforeEach(() => {
+	// (these tests are about page caps and inputs; the listing order has its own test below)
+	t.sandbox.options.jobOrder = 'newest-first';
+});
+
 afterEach(() => {
 	Object.assign(t.sandbox.options, { maxPerPage: 100, defaultPerPage: 25 });
+});
+
+describe('the listing order of /jobs.json', () => {
+	test('oldest first: Get Many still returns every job; New Job reads from the end and emits each new job once', async () => {
+		t.sandbox.options.jobOrder = 'oldest-first';
+		const store = t.sandbox.store();
+		const total = store.listJobs().length;
+		const { items } = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true }, t.credentials);
+		expect(items).toHaveLength(total);
+		const job = new TriggerUnderTest({ event: 'newJob', maxPerPoll: 40 }, () => t.credentials);
+		expect(await job.emitted()).toEqual([]); // seed: the newest jobs, read from the last page
+		const created = Array.from({ length: 130 }, () => store.createJob(2, { job_type_id: 61 }).job_number);
+		const emitted: number[] = [];
+		for (let poll = 0; poll < 6; poll++) emitted.push(...jobNumbers(await job.emitted()));
+		expect(emitted).toEqual(created);
+		t.sandbox.clearLog();
+		expect(await job.emitted()).toEqual([]);
+		// an idle poll: the first page shows the order, then the end is found by doubling and halving
+		expect(t.sandbox.log.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(store.listJobs().length / 50 + 1)) + 3);
+	});
+
+	test('oldest first: New Payment watches the newest jobs, not the oldest', async () => {
+		t.sandbox.options.jobOrder = 'oldest-first';
+		const store = t.sandbox.store();
+		const payments = new TriggerUnderTest({ event: 'newPayment', jobsToWatch: 25, maxPerPoll: 200 }, () => t.credentials);
+		expect(await payments.emitted()).toEqual([]);
+		const newest = store.createJob(3, { job_type_id: 61 });
+		store.updateJob(newest.job_number, { subtotal: '500.00' });
+		const paid = store.createPayment({ type: 'Job', number: newest.job_number }, { amount: '20.00' });
+		const emitted = await payments.emitted();
+		expect(emitted.map((i) => i.json.id)).toEqual([paid.id]);
+	});
 });
 
 describe('1. job pages capped below the per_page sent', () => {

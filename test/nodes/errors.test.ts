@@ -19,7 +19,9 @@ describe('errors', () => {
 			const { error } = await runKickserv({ resource: 'customer', operation: 'create', name: 'Clarence' }, t.credentials);
 			expect(error?.httpCode).toBe('422');
 			expect(error?.message).toMatch(/^Kickserv rejected the new customer: .*(already been taken)/i);
-			expect(error?.description).toMatch(/taken/);
+			// the message is in the title only; the description says what to do
+			expect(error?.description).not.toMatch(/taken/);
+			expect(error?.description).toMatch(/^Kickserv needs this value to be unique in the account: .*Find by Exact Name/);
 		});
 	}
 

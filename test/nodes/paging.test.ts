@@ -1,9 +1,19 @@
 import { runKickserv } from '../harness/engine';
-import { SLUG, useSandbox } from '../harness/setup';
+import { ALTERNATIVE, SLUG, jobsPerPage, pagesFor, useSandbox } from '../harness/setup';
 
 // small server pages so paging is visible: 7 customers a page, 4 notes/payments a page
 const t = useSandbox({ customersPageSize: 7, listPageSize: 4 });
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+/**
+ * A server that pages /customers.json with `page` (the customers-page-param alternative) answers the
+ * node's `customers_page=2` with page 1 again: the node then asks `page=2`, one request more.
+ */
+const FALLBACK = ALTERNATIVE === 'customers-page-param' ? 1 : 0;
+const customerPages = (pages: number) => {
+	const numbers = Array.from({ length: pages }, (_, i) => String(i + 1));
+	if (FALLBACK && pages > 1) numbers.splice(1, 0, '2');
+	return numbers;
+};
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 afterEach(() => {
@@ -24,7 +34,7 @@ describe('Return All and Limit', () => {
 			const pages = Math.ceil(total / 7);
 			expect(pages).toBeGreaterThanOrEqual(3);
 			// the page size is learned from the first full page, so the short last page ends the loop
-			expect(t.sandbox.log.map((r) => r.query.customers_page)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+			expect(t.sandbox.log.map((r) => r.query.page ?? r.query.customers_page)).toEqual(customerPages(pages));
 		});
 	}
 
@@ -36,13 +46,13 @@ describe('Return All and Limit', () => {
 		expect(count % 7).toBe(0);
 		const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: 1 }, t.credentials);
 		expect(items).toHaveLength(count);
-		expect(t.sandbox.log).toHaveLength(count / 7 + 1);
+		expect(t.sandbox.log).toHaveLength(count / 7 + 1 + FALLBACK);
 	});
 
 	test('Limit stops paging as soon as it is met', async () => {
 		const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: false, limit: 10 }, t.credentials);
 		expect(items).toHaveLength(10);
-		expect(t.sandbox.log).toHaveLength(2); // 7 + 3 of the second page
+		expect(t.sandbox.log).toHaveLength(2 + FALLBACK); // 7 + 3 of the second page
 		t.sandbox.clearLog();
 		const jobs = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: false, limit: 5 }, t.credentials);
 		expect(jobs.items).toHaveLength(5);
@@ -58,7 +68,7 @@ describe('Return All and Limit', () => {
 		const { items } = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true, pagesInParallel: 1 }, t.credentials);
 		expect(items).toHaveLength(total);
 		expect(new Set(items.map((i) => i.json.job_number)).size).toBe(total);
-		expect(t.sandbox.log).toHaveLength(Math.ceil(total / 50) + (total % 50 === 0 ? 1 : 0));
+		expect(t.sandbox.log).toHaveLength(pagesFor(total, jobsPerPage(t.sandbox)));
 		expect(t.sandbox.log.every((r) => r.query.per_page === '50')).toBe(true);
 	});
 

@@ -1,9 +1,9 @@
 import { ids, TriggerUnderTest } from '../harness/trigger';
-import { useSandbox } from '../harness/setup';
+import { PAYMENT_MODE, expectJobListRequests, jobsPerPage, useSandbox } from '../harness/setup';
 
 const t = useSandbox();
 const paymentTrigger = (extra = {}) =>
-	new TriggerUnderTest({ event: 'newPayment', paymentScope: 'account', jobsToWatch: 250, maxPerPoll: 200, ...extra }, () => t.credentials);
+	new TriggerUnderTest({ event: 'newPayment', paymentScope: 'account', jobsToWatch: 250, maxPerPoll: 200, ...PAYMENT_MODE, ...extra }, () => t.credentials);
 
 const store = () => t.sandbox.store();
 const openJob = (customer = 1) => {
@@ -39,7 +39,14 @@ describe('Kickserv Trigger: New Payment', () => {
 		t.sandbox.clearLog();
 		expect(await trigger.emitted()).toEqual([]);
 		const jobs = store().listJobs().length;
-		expect(t.sandbox.log).toHaveLength(Math.min(Math.ceil(jobs / 50), 5));
+		const size = jobsPerPage(t.sandbox);
+		const windowPages = Math.min(Math.ceil(jobs / size), Math.ceil(250 / size));
+		if ('everyJob' in PAYMENT_MODE) {
+			// the thorough mode reads every watched job's payments, idle or not
+			expectJobListRequests(t.sandbox, windowPages + Math.min(jobs, 250));
+			return;
+		}
+		expectJobListRequests(t.sandbox, windowPages);
 		expect(t.sandbox.log.every((r) => r.path.endsWith('/jobs.json') && String(r.query.only).includes('balance_remaining'))).toBe(true);
 	});
 
@@ -119,6 +126,14 @@ describe('Kickserv Trigger: New Payment', () => {
 		const manual = await trigger.poll('manual');
 		expect(ids(manual.items)).toEqual([id]);
 		expect(trigger.snapshot()).toBe(before);
+	});
+
+	test('Fetch Test Event with no payment to show throws a message saying what was looked at', async () => {
+		const customer = store().createCustomer({ name: 'No Payments Yet Ltd' }).customer_number;
+		const run = await paymentTrigger({ paymentScope: 'customer', customer: { __rl: true, mode: 'list', value: String(customer) } }).poll('manual');
+		expect(run.items).toBeNull();
+		expect(run.error?.message).toBe(`Customer ${customer} has no payments yet`);
+		expect(String((run.error as { description?: string }).description)).toMatch(/Record a payment/);
 	});
 
 	test('one customer: watches that customer\'s payment list', async () => {

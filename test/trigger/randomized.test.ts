@@ -4,6 +4,7 @@ import { KickservSandbox } from '../../sandbox';
 import { RETRY } from '../../nodes/Kickserv/transport/request';
 import type { TestCredential } from '../harness/engine';
 import { ids, jobNumbers, TriggerUnderTest } from '../harness/trigger';
+import { PAYMENT_MODE } from '../harness/setup';
 
 /**
  * Randomized sequences of creates, deletes, payments, faults, restarts and polls against the New Job
@@ -71,7 +72,7 @@ async function runSequence(seed: number): Promise<{ steps: Step[]; problems: str
 	}
 	const jobsTrigger = new TriggerUnderTest({ event: 'newJob', maxPerPoll: rnd.int(1, 60) }, () => credentials);
 	const paymentsTrigger = new TriggerUnderTest(
-		{ event: 'newPayment', paymentScope: 'account', jobsToWatch: 500, maxPerPoll: rnd.int(1, 20) },
+		{ event: 'newPayment', paymentScope: 'account', jobsToWatch: 500, maxPerPoll: rnd.int(1, 20), ...PAYMENT_MODE },
 		() => credentials,
 	);
 	for (const trigger of [jobsTrigger, paymentsTrigger]) {

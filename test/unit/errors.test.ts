@@ -217,8 +217,8 @@ describe('explainFailure', () => {
 		expect(result.httpCode).toBe('404');
 		expect(result.message).toContain('customer 380');
 		expect(result.message).toContain('acme-plumbing');
-		expect(result.description).toMatch(/Check the number\b/);
-		expect(result.description).not.toMatch(/numbers/);
+		expect(result.description).toMatch(/^Check the number \(the one the Kickserv web app shows\)/);
+		expect(result.description).not.toMatch(/numbers|ones/);
 	});
 
 	test('404 with two numbers names both and says "numbers"', () => {
@@ -226,7 +226,7 @@ describe('explainFailure', () => {
 		expect(result.message).toContain('customer 380');
 		expect(result.message).toContain('note 5');
 		expect(result.message).toContain('acme-plumbing');
-		expect(result.description).toMatch(/numbers/);
+		expect(result.description).toMatch(/^Check the numbers \(the ones the Kickserv web app shows\)/);
 		expect(result.description).toContain('Not found');
 	});
 
@@ -244,15 +244,18 @@ describe('explainFailure', () => {
 		expect(result.description).toContain('Invalid job.');
 	});
 
-	test('422 lists every validation message', () => {
+	test('422 names every validation message once: in the message, not again in the description', () => {
 		const body = { errors: { name: ['has already been taken'], email_address: ['is invalid'], base: ['Locked'] } };
 		const result = explainFailure({ statusCode: 422, body }, ctx('/customers/380.json', 'PUT'));
 		expect(result.httpCode).toBe('422');
 		for (const text of ['Name has already been taken', 'Email address is invalid', 'Locked']) {
 			expect(result.message).toContain(text);
-			expect(result.description).toContain(`- ${text}`);
+			expect(result.description).not.toContain(text);
 		}
 		expect(result.message).toContain('customer 380');
+		expect(result.description).toMatch(/^Kickserv needs this value to be unique in the account/);
+		const other = explainFailure({ statusCode: 422, body: { errors: { email_address: ['is invalid'] } } }, ctx('/customers/380.json', 'PUT'));
+		expect(other.description).toBe('Correct the value Kickserv named and run again.');
 	});
 
 	test('422 from XML lists every message', () => {
@@ -260,8 +263,8 @@ describe('explainFailure', () => {
 			{ statusCode: 422, body: '<errors><error>Amount is invalid</error><error>Date is invalid</error></errors>' },
 			ctx('/jobs/617/payments.json', 'POST'),
 		);
-		expect(result.description).toContain('Amount is invalid');
-		expect(result.description).toContain('Date is invalid');
+		expect(result.message).toContain('Amount is invalid; Date is invalid');
+		expect(result.description).not.toContain('is invalid');
 	});
 
 	test('422 without messages says so', () => {

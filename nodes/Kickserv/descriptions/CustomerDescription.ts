@@ -10,8 +10,8 @@ const resource = 'customer';
 
 /** What Simplify keeps of a customer. */
 export const CUSTOMER_SIMPLE_FIELDS = [
-	'id',
 	'customer_number',
+	'id',
 	'name',
 	'company_name',
 	'first_name',

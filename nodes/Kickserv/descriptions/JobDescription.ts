@@ -17,8 +17,8 @@ const resource = 'job';
 
 /** What Simplify keeps of a job. */
 export const JOB_SIMPLE_FIELDS = [
-	'id',
 	'job_number',
+	'id',
 	'customer_id',
 	'name',
 	'description',

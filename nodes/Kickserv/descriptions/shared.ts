@@ -36,10 +36,14 @@ function locator(
 				},
 			},
 			{
+				// not named "id": n8n labels a mode named "id" "By ID" whatever its display name, and a
+				// Kickserv record's internal id is not the number the web app shows (a saved "id" mode
+				// still runs: the transport reads any mode but "url" as a number)
 				displayName: 'By Number',
-				name: 'id',
+				name: 'number',
 				type: 'string',
-				placeholder: `e.g. ${example}`,
+				placeholder: `${label} number, e.g. ${example}`,
+				hint: `The ${label.toLowerCase()} number shown in the Kickserv web app (#${example}), not the internal ID`,
 				validation: [
 					{
 						type: 'regex',
@@ -72,6 +76,21 @@ export const customerLocator = (displayOptions: INodeProperties['displayOptions'
 
 export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
 	locator('jobs', displayOptions, description ?? 'The job, by the number the Kickserv web app shows');
+
+/**
+ * The node's canvas subtitle: the chosen operation's action ("Create a job"), read from the
+ * operations' own `action` texts, so that it reads like a sentence and never drifts from them.
+ */
+export function operationSubtitle(operations: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of operations) {
+		const resource = property.displayOptions?.show?.resource?.[0];
+		for (const option of property.options ?? []) {
+			if ('action' in option && option.action) actions[`${String(resource)}:${String(option.value)}`] = option.action;
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
 
 /** Return All, Limit (stops paging as soon as it is met) and Simplify for a Get Many operation. */
 export const listControls = (

@@ -148,7 +148,7 @@ export function explainFailure(
 		return {
 			httpCode: '404',
 			message: `Kickserv account "${context.account}" has no ${target}`,
-			description: `Check the number${target.includes(',') ? 's' : ''} (the ones the Kickserv web app shows) and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
+			description: `${target.includes(',') ? 'Check the numbers (the ones' : 'Check the number (the one'} the Kickserv web app shows) and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
 		};
 	}
 	if (status === 401 || status === 403) {
@@ -168,9 +168,12 @@ export function explainFailure(
 		return {
 			httpCode,
 			message: `Kickserv rejected the ${rejected(context, target)}: ${said || 'validation failed'}`,
-			description: messages.length
-				? `Validation messages from Kickserv:\n- ${messages.join('\n- ')}`
-				: 'Kickserv did not say which field was wrong.',
+			// the messages are in the title: the description says what to do
+			description: !messages.length
+				? 'Kickserv did not say which field was wrong.'
+				: messages.some((m) => /already been taken/i.test(m))
+					? 'Kickserv needs this value to be unique in the account: change it, or reuse the existing record (Customer > Find by Exact Name finds a customer by its name).'
+					: `Correct ${messages.length > 1 ? 'the values Kickserv named' : 'the value Kickserv named'} and run again.`,
 		};
 	}
 	if (status === 429) {

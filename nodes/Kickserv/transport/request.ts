@@ -254,7 +254,7 @@ export interface ListRequest {
 }
 
 /** One page of a list, read and unwrapped. */
-async function readPage(
+export async function readPage(
 	this: KickservContext,
 	list: ListRequest,
 	style: PagingStyle,

@@ -1,6 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { kickservList, kickservPages, kickservRequest } from '../transport/request';
+import { kickservList, kickservRequest } from '../transport/request';
+import { newestJobs } from './listing';
 import { JOBS_PAGE_SIZE, unwrapRecord } from '../transport/paging';
 import {
 	classify,
@@ -16,6 +18,7 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
+import { noJobs, noMatchingJob, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
 /**
  * The trigger's events. Each reads through the shared transport, decides with the pure functions of
@@ -28,8 +31,12 @@ export interface PollSettings {
 	jobsToWatch: number;
 	/** Whether the job passes the user's filters. */
 	match: (job: IDataObject) => boolean;
+	/** New Job's filters one by one, to say which matched nothing in Fetch Test Event. */
+	filters?: FilterCheck[];
 	/** Customer scope for New Payment (customer number). */
 	customer?: number;
+	/** New Payment: read every watched job's payments each poll, not only the jobs that changed. */
+	everyJob?: boolean;
 	toStatuses?: string[];
 }
 
@@ -39,6 +46,13 @@ export interface PollOutcome {
 }
 
 const num = (value: unknown) => Number(value);
+
+/** The newest `limit` jobs (see `newestJobs`). */
+async function newestJobList(this: IPollFunctions, limit: number, qs?: IDataObject): Promise<IDataObject[]> {
+	const jobs: IDataObject[] = [];
+	for await (const { records } of newestJobs.call(this, { limit, qs })) jobs.push(...records);
+	return jobs;
+}
 
 /* ---------------------------------------------------------------- New Job */
 
@@ -68,7 +82,7 @@ async function newJobsSince(
 	const skip = pageSize > 0 && carried > cap ? Math.max(0, Math.floor((carried - cap) / pageSize) - 1) : 0;
 	const seen: IDataObject[] = [];
 	let learned = pageSize;
-	for await (const { records, page, pageSize: size } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', startPage: 1 + skip })) {
+	for await (const { records, page, pageSize: size } of newestJobs.call(this, { startPage: 1 + skip })) {
 		if (skip && page === 1 + skip && !records.some((job) => num(job.id) > cursor.high)) {
 			// skipped too far: start again from the newest job
 			return await newJobsSince.call(this, cursor, 0, cap, learned);
@@ -84,7 +98,7 @@ async function newJobsSince(
 export async function pollNewJobs(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
 	if (state.high === undefined) {
 		// first production poll: everything present now is history
-		const newest = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: JOBS_PAGE_SIZE });
+		const newest = await newestJobList.call(this, JOBS_PAGE_SIZE);
 		return { items: [], state: { ...seedIdCursor(newest.map((job) => num(job.id))) } };
 	}
 	const cursor: IdCursor = { high: num(state.high), recent: String(state.recent ?? '') };
@@ -98,12 +112,22 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 	};
 }
 
+/** Fetch Test Event found nothing to show: an error saying what was looked at, never an empty output. */
+const emptySample = (context: IPollFunctions, { message, description }: EmptySample) =>
+	new NodeOperationError(context.getNode(), message, { description });
+
 export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
-	for await (const { records } of kickservPages.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 150 })) {
-		const found = records.find(settings.match);
-		if (found) return [found];
+	const filters = settings.filters ?? [];
+	const counts = filters.map(() => 0);
+	let scanned = 0;
+	for await (const { records } of newestJobs.call(this, { limit: 150 })) {
+		for (const job of records) {
+			if (settings.match(job)) return [job];
+			scanned++;
+			filters.forEach((filter, i) => (counts[i] += filter.test(job) ? 1 : 0));
+		}
 	}
-	return [];
+	throw emptySample(this, noMatchingJob(scanned, filters, counts));
 }
 
 /* ------------------------------------------------- the watched window of jobs */
@@ -112,13 +136,7 @@ const WINDOW_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status';
 
 /** The most recent jobs, trimmed to the change-detection fields unless `whole` records are needed. */
 async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false): Promise<WindowJob[]> {
-	return (await kickservList.call(this, {
-		path: '/jobs.json',
-		key: 'jobs',
-		style: 'perPage',
-		qs: whole ? undefined : { only: WINDOW_FIELDS },
-		limit: jobsToWatch,
-	})) as unknown as WindowJob[];
+	return (await newestJobList.call(this, jobsToWatch, whole ? undefined : { only: WINDOW_FIELDS })) as unknown as WindowJob[];
 }
 
 async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDataObject[]> {
@@ -127,13 +145,14 @@ async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDat
 
 const maxId = (payments: IDataObject[]) => payments.reduce((max, p) => Math.max(max, num(p.id) || 0), 0);
 
-/** First look at the window: fingerprints, and for jobs with payments the highest payment id. */
-async function seedWindow(this: IPollFunctions, jobs: WindowJob[], withPayments: boolean): Promise<Watched[]> {
+/**
+ * First look at the window: fingerprints, and every job's highest payment id. Every job's payments are
+ * read, whatever its balance says: a declined, pending or voided payment, or one recorded before the
+ * job had charges, may leave the balance as it was [inf], and such a payment is history all the same.
+ */
+async function seedWindow(this: IPollFunctions, jobs: WindowJob[]): Promise<Watched[]> {
 	const watched: Watched[] = [];
-	for (const job of jobs) {
-		const p = withPayments && mayHavePayments(job) ? maxId(await paymentsOf.call(this, job.job_number)) : 0;
-		watched.push(watchedOf(job, p));
-	}
+	for (const job of jobs) watched.push(watchedOf(job, maxId(await paymentsOf.call(this, job.job_number))));
 	return watched;
 }
 
@@ -143,7 +162,7 @@ export async function pollNewPayments(this: IPollFunctions, state: IDataObject, 
 	if (settings.customer !== undefined) return await pollCustomerPayments.call(this, state, settings);
 	const jobs = await readWindow.call(this, settings.jobsToWatch);
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(await seedWindow.call(this, jobs, true)) } };
+		return { items: [], state: { window: encodeWindow(await seedWindow.call(this, jobs)) } };
 	}
 	const previous = decodeWindow(String(state.window));
 	const floor = windowFloor(previous);
@@ -153,16 +172,18 @@ export async function pollNewPayments(this: IPollFunctions, state: IDataObject, 
 	for (const job of jobs) {
 		const change = classify(job, previous, floor);
 		const known = previous.get(num(job.job_number));
-		if (change === 'same') {
+		if (change === 'entered-old') {
+			// moved into the window because a newer job was deleted: its payments are history
+			next.push((await seedWindow.call(this, [job]))[0]);
+			continue;
+		}
+		// by default only a job that changed (or a new one showing payments) is read; in the thorough
+		// mode every watched job is, so that payments that leave the job alone are seen too
+		if (!settings.everyJob && change === 'same') {
 			next.push(known as Watched);
 			continue;
 		}
-		if (change === 'entered-old') {
-			// moved into the window because a newer job was deleted: its payments are history
-			next.push((await seedWindow.call(this, [job], true))[0]);
-			continue;
-		}
-		if (change === 'entered-new' && !mayHavePayments(job)) {
+		if (!settings.everyJob && change === 'entered-new' && !mayHavePayments(job)) {
 			next.push(watchedOf(job, 0));
 			continue;
 		}
@@ -204,17 +225,19 @@ export async function samplePayment(this: IPollFunctions, settings: PollSettings
 	if (settings.customer !== undefined) {
 		const payments = await kickservList.call(this, { path: `/customers/${settings.customer}/payments.json`, key: 'payments', style: 'page' });
 		const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
-		return newest ? [newest] : [];
+		if (!newest) throw emptySample(this, noPayment({ customer: settings.customer }));
+		return [newest];
 	}
-	for (const job of await readWindow.call(this, Math.min(settings.jobsToWatch, 100))) {
-		if (!mayHavePayments(job)) continue;
+	const window = await readWindow.call(this, Math.min(settings.jobsToWatch, 100));
+	for (const job of window) {
+		if (!settings.everyJob && !mayHavePayments(job)) continue;
 		const payments = await paymentsOf.call(this, job.job_number);
 		if (payments.length) {
 			const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
 			return [{ ...newest, job_number: job.job_number }];
 		}
 	}
-	return [];
+	throw emptySample(this, window.length ? noPayment({ jobs: window.length }) : noJobs());
 }
 
 /* ------------------------------------------ Job Status Changed / Job Updated */
@@ -263,8 +286,8 @@ export async function pollJobChanges(
 }
 
 export async function sampleJobChange(this: IPollFunctions, kind: 'status' | 'updated'): Promise<IDataObject[]> {
-	const [job] = await kickservList.call(this, { path: '/jobs.json', key: 'jobs', style: 'perPage', limit: 1 });
-	if (!job) return [];
+	const [job] = await newestJobList.call(this, 1);
+	if (!job) throw emptySample(this, noJobs());
 	const record = await fullJob.call(this, num(job.job_number));
 	return [kind === 'status' ? { ...record, previous_status: null } : record];
 }

@@ -1,0 +1,71 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { MAX_PAGES, perPageFor } from '../transport/paging';
+import { kickservPages, readPage, type ListPage, type ListRequest } from '../transport/request';
+
+/**
+ * The account's jobs, newest first, page by page, whatever order the server lists them in.
+ *
+ * Every trigger event reads the newest jobs (New Job back to the last job it saw, the others a window
+ * of the most recent ones). The contract says `/jobs.json` lists newest first by job number [doc], but
+ * the one recorded XML listing came oldest first: each page is looked at, and a page that ascends
+ * switches to reading the list from its end. The last page is found by doubling the page number until
+ * a page comes back empty and then halving the gap (2 log2(pages) requests), and the pages are read
+ * backwards, each reversed. Reading backwards is safe while jobs are deleted: a deletion can only bring
+ * a job read already into the next page read (a duplicate, which the cursor ignores), never move one
+ * past the reader.
+ */
+export async function* newestJobs(this: IPollFunctions, list: JobListing = {}): AsyncGenerator<ListPage> {
+	const request: ListRequest = { ...list, path: '/jobs.json', key: 'jobs', style: 'perPage' };
+	for await (const page of kickservPages.call(this, request)) {
+		if (!ascending(page.records)) {
+			yield page;
+			continue;
+		}
+		// oldest first: everything from here on comes from the end of the list
+		yield* fromTheEnd.call(this, { ...request, startPage: list.startPage ?? 1 }, page);
+		return;
+	}
+}
+
+export type JobListing = Pick<ListRequest, 'limit' | 'startPage' | 'qs'>;
+
+const num = (value: unknown) => Number(value);
+
+/** Whether a page lists jobs oldest first (it needs two jobs to tell). */
+export const ascending = (records: IDataObject[]): boolean =>
+	records.length > 1 && num(records[0].job_number) < num(records[records.length - 1].job_number);
+
+async function* fromTheEnd(this: IPollFunctions, request: ListRequest, seen: ListPage): AsyncGenerator<ListPage> {
+	// (per_page as the first request sent it: the page numbers below must mean the same pages)
+	const perPage = perPageFor('perPage', request.limit);
+	const read = new Map<number, IDataObject[]>([[seen.page, seen.records]]);
+	const pageAt = async (n: number) => {
+		let records = read.get(n);
+		if (!records) {
+			records = (await readPage.call(this, request, 'perPage', n, perPage)).records;
+			read.set(n, records);
+		}
+		return records;
+	};
+	// the last non-empty page: double until empty, then halve the gap
+	let low = seen.page;
+	let high = low * 2;
+	while ((await pageAt(high)).length) {
+		low = high;
+		high = Math.min(high * 2, MAX_PAGES);
+		if (low === MAX_PAGES) break;
+	}
+	while (high - low > 1) {
+		const middle = Math.floor((low + high) / 2);
+		if ((await pageAt(middle)).length) low = middle;
+		else high = middle;
+	}
+	const size = Math.max(...[...read.values()].map((records) => records.length));
+	let remaining = request.limit ?? Infinity;
+	for (let physical = low - ((request.startPage ?? 1) - 1), logical = request.startPage ?? 1; physical >= 1 && remaining > 0; physical--, logical++) {
+		const records = [...(await pageAt(physical))].reverse().slice(0, remaining);
+		remaining -= records.length;
+		yield { records, page: logical, pageSize: size };
+	}
+}
