@@ -170,8 +170,8 @@ function report({ results, opts, load, inFlight, totalMs, problems }) {
 		p(
 			'How to read a miss: at 150 ms both nodes wait on the network, so the ratio is about the round trips (the HTTP Request node one ' +
 				`per page; the Kickserv node two, then one per ${inFlight} pages) plus each request's CPU; at 0 ms the time is CPU on a shared ` +
-				'machine: every page goes through n8n's request helpers in both nodes (a new connection per request, axios), the Kickserv node ' +
-				'skips the credential's database read, decryption and expression pass per page that the HTTP Request node pays, and its pages ' +
+				"machine: every page goes through n8n's request helpers in both nodes (a new connection per request, axios), the Kickserv node " +
+				"skips the credential's database read, decryption and expression pass per page that the HTTP Request node pays, and its pages " +
 				'in flight overlap only what the two cores, busy with other sessions, leave free. "ms per request" in the Detail column is the ' +
 				'median time divided by the requests.',
 		);
