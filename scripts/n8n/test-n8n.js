@@ -191,7 +191,7 @@ const SUITE = {
 						typeVersion: 1,
 						position: [220, 0],
 						parameters: { resource: 'customer', operation: 'get', customer: { __rl: true, mode: 'number', value: '99999' } },
-						credentials: credentialRef,
+						credentials: fx.credentialRef,
 					},
 				],
 				connections: { Start: { main: [[{ node: 'Get Customer', type: 'main', index: 0 }]] } },
