@@ -24,9 +24,9 @@ const alternatives = {
 	'payments-leave-job': [...t('trigger/newPayment', 'trigger/randomized'), ...FINDINGS],
 	envelopes: ['<rootDir>/test/nodes/**/*.test.ts', ...EVENTS, ...FINDINGS],
 	'no-meta': [...t('nodes/paging', 'nodes/payment', 'trigger/newPayment')],
-	'customers-page-param': [...t('nodes/paging', 'nodes/customer'), ...FINDINGS],
+	'customers-page-param': [...t('nodes/paging', 'nodes/customer', 'trigger/newCustomer'), ...FINDINGS],
 	'older-errors': ['<rootDir>/test/nodes/**/*.test.ts', ...FINDINGS],
-	'oldest-first': [...t('nodes/paging', 'nodes/job'), ...TRIGGER, ...FINDINGS],
+	'oldest-first': [...t('nodes/paging', 'nodes/job', 'trigger/invoicePaid', 'trigger/newOpportunity'), ...TRIGGER, ...FINDINGS],
 };
 
 /** @type {import('jest').Config} */

@@ -55,6 +55,8 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
 	job: 'Job',
 	noteId: 'Note ID',
 	paymentId: 'Payment ID',
+	taskId: 'Task ID',
+	chargeId: 'Job Charge ID',
 };
 
 const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job: 'jobs' };
@@ -170,6 +172,23 @@ export function route(spec: OperationSpec): INodePropertyRouting {
 		operations: { pagination: runner(spec) },
 	};
 }
+
+/**
+ * A DELETE whose reply may be the deleted record, a `{message}` or 204 No Content (Kickserv's answer is
+ * documented only for some resources): the output is `{deleted: true, ...the record when sent, id}`.
+ */
+export const deleteRecord = (key: RecordKey): OperationRunner =>
+	async function (request) {
+		const reply = await kickservRequest.call(this, request);
+		let record: IDataObject = {};
+		try {
+			record = unwrapRecord(reply.body, key);
+		} catch {
+			// no record in the reply (204, or a plain message): the delete itself succeeded
+		}
+		if (Object.keys(record).length === 1 && 'message' in record) record = {};
+		return [{ deleted: true, ...record, id: record.id ?? Number(request.path.match(/(\d+)\.json$/)?.[1]) }];
+	};
 
 /** A preSend that runs a pure check over parameters (field-named errors, nothing sent). */
 export function validate(
