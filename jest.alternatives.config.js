@@ -34,6 +34,7 @@ module.exports = {
 	reporters: base.reporters,
 	testTimeout: base.testTimeout,
 	forceExit: true,
+	maxWorkers: base.maxWorkers,
 	projects: Object.entries(alternatives).map(([name, testMatch]) => ({
 		displayName: name,
 		rootDir: __dirname,

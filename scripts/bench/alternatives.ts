@@ -4,7 +4,7 @@
  * an idle New Payment poll (250 watched jobs), under the default sandbox and each alternative, against
  * the least the API allows (one request a page, plus one empty page where the last page is full).
  * Requests are counted on the sandbox; the records returned are checked complete. Prints a Markdown table
- * (pasted into bench/RESULTS.md).
+ * (kept in bench/ALTERNATIVES.md with its reading).
  */
 import './env';
 

@@ -170,3 +170,19 @@ export function inclusive(p: CpuProfile, match: (frame: CallFrame) => boolean): 
 export function save(p: CpuProfile, file: string): void {
 	fs.writeFileSync(file, JSON.stringify(p));
 }
+
+/** The part of a profile between two timestamps (microseconds, the profile's own clock). */
+export function slice(p: CpuProfile, fromUs: number, toUs: number): CpuProfile {
+	const samples: number[] = [];
+	const timeDeltas: number[] = [];
+	let t = p.startTime;
+	let previous = fromUs;
+	for (let i = 0; i < p.samples.length; i++) {
+		t += p.timeDeltas[i] ?? 0;
+		if (t < fromUs || t > toUs) continue;
+		samples.push(p.samples[i]);
+		timeDeltas.push(t - previous);
+		previous = t;
+	}
+	return { nodes: p.nodes, startTime: fromUs, endTime: toUs, samples, timeDeltas };
+}

@@ -437,6 +437,8 @@ const optionRows: Row[] = [
 /** Yes/no parameters given something else by expression. */
 const switchRows: Row[] = [
 	{ name: 'customer getAll: Return All "yes"', params: { resource: 'customer', operation: 'getAll', returnAll: X }, v: 'yes', field: 'Return All' },
+	{ name: 'job getAll: Pages in Parallel 0', params: { resource: 'job', operation: 'getAll', returnAll: true, pagesInParallel: X }, v: 0, field: 'Pages in Parallel' },
+	{ name: 'customer getAll: Pages in Parallel 11', params: { resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: X }, v: 11, field: 'Pages in Parallel' },
 	{ name: 'job get: Simplify an object', params: { resource: 'job', operation: 'get', job: J, simplify: X }, v: { on: true }, field: 'Simplify' },
 	{ name: 'customer create: Notify via Email "often"', params: { resource: 'customer', operation: 'create', name: 'Bad Notify', additionalFields: { notify_via_email: X } }, v: 'often', field: 'Notify via Email' },
 ];

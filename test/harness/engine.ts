@@ -91,7 +91,7 @@ export interface TestCredential {
 const credentialTypes: Record<string, ICredentialType> = { kickservApi: new KickservApi() };
 
 /**
- * Mirrors n8n's CLI credentials helper for what our credential uses: a generic `authenticate`
+ * Mirrors n8n's CLI credentials helper for what a credential uses: a function `authenticate` (ours), or a generic one
  * whose values are expressions over `$credentials`, resolved by the workflow's expression engine.
  */
 class CredentialsHelper extends ICredentialsHelper {

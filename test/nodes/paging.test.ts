@@ -21,13 +21,15 @@ afterEach(() => {
 	t.sandbox.clearFaults();
 });
 
+// one page at a time (Pages in Parallel 1): the end rules with exact request counts;
+// the parallel Return All (the default) is tested in parallel-paging.test.ts
 describe('Return All and Limit', () => {
 	for (const envelope of ['keyed', 'bare'] as const) {
 		test(`customers: every page to the short last one (${envelope} envelope), no extra request`, async () => {
 			t.sandbox.options.listEnvelope = envelope;
 			const total = t.sandbox.store().listCustomers().length;
 			expect(total % 7).not.toBe(0); // the last page is short
-			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, simplify: false }, t.credentials);
+			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: 1, simplify: false }, t.credentials);
 			expect(items.map((i) => i.json.customer_number)).toEqual(t.sandbox.store().listCustomers().map((c) => c.customer_number));
 			const pages = Math.ceil(total / 7);
 			expect(pages).toBeGreaterThanOrEqual(3);
@@ -42,7 +44,7 @@ describe('Return All and Limit', () => {
 		for (let i = 0; i < (7 - (total % 7)) % 7; i++) store.createCustomer({ name: `Filler ${i} ${Date.now()}` });
 		const count = store.listCustomers().length;
 		expect(count % 7).toBe(0);
-		const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true }, t.credentials);
+		const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: 1 }, t.credentials);
 		expect(items).toHaveLength(count);
 		expect(t.sandbox.log).toHaveLength(count / 7 + 1 + FALLBACK);
 	});
@@ -63,7 +65,7 @@ describe('Return All and Limit', () => {
 		while (store.listJobs().length < 130) store.createJob(1, { job_type_id: 61 });
 		const total = store.listJobs().length;
 		t.sandbox.clearLog();
-		const { items } = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true }, t.credentials);
+		const { items } = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true, pagesInParallel: 1 }, t.credentials);
 		expect(items).toHaveLength(total);
 		expect(new Set(items.map((i) => i.json.job_number)).size).toBe(total);
 		expect(t.sandbox.log).toHaveLength(pagesFor(total, jobsPerPage(t.sandbox)));
@@ -76,12 +78,12 @@ describe('Return All and Limit', () => {
 		store.updateJob(job.job_number, { subtotal: '1000.00' });
 		for (let i = 0; i < 9; i++) store.createPayment({ type: 'Job', number: job.job_number }, { amount: '1.00' });
 		t.sandbox.clearLog();
-		const keyed = await runKickserv({ resource: 'payment', operation: 'getAll', parent: 'job', job: rl(job.job_number), returnAll: true }, t.credentials);
+		const keyed = await runKickserv({ resource: 'payment', operation: 'getAll', parent: 'job', job: rl(job.job_number), returnAll: true, pagesInParallel: 1 }, t.credentials);
 		expect(keyed.items).toHaveLength(9);
 		expect(t.sandbox.log).toHaveLength(3); // 4 + 4 + 1, meta says page 3 of 3
 		t.sandbox.options.listEnvelope = 'bare';
 		t.sandbox.clearLog();
-		const bare = await runKickserv({ resource: 'payment', operation: 'getAll', parent: 'job', job: rl(job.job_number), returnAll: true }, t.credentials);
+		const bare = await runKickserv({ resource: 'payment', operation: 'getAll', parent: 'job', job: rl(job.job_number), returnAll: true, pagesInParallel: 1 }, t.credentials);
 		expect(bare.items).toHaveLength(9);
 		expect(t.sandbox.log).toHaveLength(3); // the short third page ends it (page size learned)
 	});
@@ -97,7 +99,7 @@ describe('Return All and Limit', () => {
 		};
 		try {
 			const total = t.sandbox.store().listCustomers().length;
-			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, simplify: false }, t.credentials);
+			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: 1, simplify: false }, t.credentials);
 			expect(items).toHaveLength(total);
 			expect(new Set(items.map((i) => i.json.customer_number)).size).toBe(total);
 			// page 1, page 2 with customers_page (a repeat), then page=2 onwards
@@ -116,7 +118,7 @@ describe('Return All and Limit', () => {
 			if (req.path.endsWith('/customers.json')) req.query = { customers_page: '1' };
 		};
 		try {
-			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true }, t.credentials);
+			const { items } = await runKickserv({ resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: 1 }, t.credentials);
 			expect(items).toHaveLength(7); // shorter than any documented page size: nothing was cut
 			expect(t.sandbox.log).toHaveLength(3);
 		} finally {
@@ -131,7 +133,7 @@ describe('Return All and Limit', () => {
 			if (req.path.endsWith('/jobs.json')) req.query.page = '1';
 		};
 		try {
-			const run = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true }, t.credentials, { continueOnFail: true });
+			const run = await runKickserv({ resource: 'job', operation: 'getAll', returnAll: true, pagesInParallel: 1 }, t.credentials, { continueOnFail: true });
 			expect(run.items).toHaveLength(1);
 			expect(String(run.items[0].json.error)).toMatch(/did not answer as this node assumes: the list \/jobs\.json pages with "page", "per_page"/);
 			expect(t.sandbox.log).toHaveLength(2);

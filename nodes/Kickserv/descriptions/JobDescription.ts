@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { kickservList, kickservRequest } from '../transport/request';
-import { requireUpdateFields, route, validate } from '../transport/routing';
+import { pagesInFlight, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import {
 	isoDateTime,
@@ -248,7 +248,8 @@ export const jobOperations: INodeProperties[] = [
 					async run(request, limit) {
 						// only the account-wide list documents per_page
 						const style = request.path === '/jobs.json' ? 'perPage' : 'page';
-						return await kickservList.call(this, { key: 'jobs', style, path: request.path, qs: request.qs, limit });
+						const inFlight = pagesInFlight.call(this, limit);
+						return await kickservList.call(this, { key: 'jobs', style, path: request.path, qs: request.qs, limit, inFlight });
 					},
 				}),
 			},

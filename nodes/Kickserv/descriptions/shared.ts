@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_IN_FLIGHT, MAX_IN_FLIGHT } from '../transport/parallel';
 import { simplify } from '../transport/routing';
 
 /** Shows a field only for these resource(s) and operation(s). */
@@ -174,8 +175,21 @@ export const listControls = (
 		displayOptions: showFor(resource, operation, { returnAll: [false] }),
 		routing: { output: { maxResults: '={{$value}}' } },
 	},
+	...(operation.includes('getAll') ? [pagesInParallelField(resource)] : []),
 	simplifyField(resource, operation, true, simplifiedFields),
 ];
+
+/** Return All of a paged list: how many pages are requested at once (transport/parallel.ts). */
+const pagesInParallelField = (resource: string): INodeProperties => ({
+	displayName: 'Pages in Parallel',
+	name: 'pagesInParallel',
+	type: 'number',
+	default: DEFAULT_IN_FLIGHT,
+	typeOptions: { minValue: 1, maxValue: MAX_IN_FLIGHT },
+	description:
+		'How many pages of the list to request at once (1 = one at a time). More finish sooner when Kickserv is slow to answer; when Kickserv answers that it is busy, the rest is read one page at a time.',
+	displayOptions: showFor(resource, ['getAll'], { returnAll: [true] }),
+});
 
 export const simplifyField = (
 	resource: string,

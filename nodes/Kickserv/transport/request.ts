@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -14,6 +15,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveAccount, type KickservAccount, type KickservCredentials } from './credentials';
 import { assumptionError, kickservApiError } from './errors';
+import { pagesInParallel, type PageReader } from './parallel';
 import {
 	FALLBACK_STYLE,
 	MAX_PAGES,
@@ -46,6 +48,8 @@ export interface KickservRequest {
 	body?: IDataObject;
 	/** n8n's request options of the node ("Options" > Timeout, Proxy, Ignore SSL Issues), passed through. */
 	transport?: Pick<IHttpRequestOptions, 'timeout' | 'proxy' | 'skipSslCertificateValidation'>;
+	/** Called when Kickserv answered 429 or 503 and the request waits to retry (parallel paging slows down). */
+	throttled?: () => void;
 }
 
 export interface KickservReply {
@@ -107,23 +111,44 @@ function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-const accounts = new WeakMap<object, KickservAccount>();
+interface ReadCredential {
+	account: KickservAccount;
+	/** What n8n's authenticated request helper takes instead of reading the credential itself. */
+	decrypted: ICredentialsDecrypted;
+}
 
-/** Reads and checks the credential once per execution context. */
-export async function getAccount(this: KickservContext): Promise<KickservAccount> {
-	const known = accounts.get(this);
+const credentialsRead = new WeakMap<object, ReadCredential>();
+
+/**
+ * Reads and checks the credential once per execution context (for Return All: once for all its pages).
+ * n8n reads a credential from its database, decrypts it and resolves its expressions on every
+ * `getCredentials`; the request helper does that for every request unless it is handed the credential.
+ * Kept in a WeakMap on the context, so it is gone with the execution.
+ */
+async function readCredential(this: KickservContext): Promise<ReadCredential> {
+	const known = credentialsRead.get(this);
 	if (known) return known;
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as KickservCredentials;
+	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	let account: KickservAccount;
 	try {
-		account = resolveAccount(credentials);
+		account = resolveAccount(data as unknown as KickservCredentials);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `Kickserv credential: ${(error as Error).message}`, {
 			description: 'Fix the Kickserv API credential; no request was sent.',
 		});
 	}
-	accounts.set(this, account);
-	return account;
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const read: ReadCredential = {
+		account,
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+	};
+	credentialsRead.set(this, read);
+	return read;
+}
+
+/** The account of the credential (read once per execution context). */
+export async function getAccount(this: KickservContext): Promise<KickservAccount> {
+	return (await readCredential.call(this)).account;
 }
 
 /**
@@ -133,7 +158,7 @@ export async function getAccount(this: KickservContext): Promise<KickservAccount
  * message. A POST is never repeated once it may have reached the server.
  */
 export async function kickservRequest(this: KickservContext, request: KickservRequest): Promise<KickservReply> {
-	const account = await getAccount.call(this);
+	const { account, decrypted } = await readCredential.call(this);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: account.accountUrl,
@@ -168,6 +193,7 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 				this,
 				CREDENTIAL_TYPE,
 				{ ...options },
+				{ credentialsDecrypted: decrypted },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkCode(error);
@@ -204,6 +230,7 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 			const headers = (reply.headers ?? {}) as IDataObject;
 			const wait = retryAfterMs(headers['retry-after']) ?? backoffMs(attempt);
 			if (Date.now() - started + wait <= RETRY.budgetMs) {
+				request.throttled?.();
 				await sleep(wait);
 				continue;
 			}
@@ -222,6 +249,8 @@ export interface ListRequest {
 	/** Page to start at (default 1). */
 	startPage?: number;
 	transport?: KickservRequest['transport'];
+	/** Without `limit`: pages requested at once after the first two (default 1, one at a time). */
+	inFlight?: number;
 }
 
 /** One page of a list, read and unwrapped. */
@@ -231,12 +260,14 @@ export async function readPage(
 	style: PagingStyle,
 	page: number,
 	perPage: number | undefined,
+	throttled?: () => void,
 ): Promise<Page> {
 	const reply = await kickservRequest.call(this, {
 		method: 'GET',
 		path: list.path,
 		qs: { ...list.qs, ...pageQuery(style, page, perPage) },
 		transport: list.transport,
+		throttled,
 	});
 	try {
 		return unwrapList(reply.body, list.key);
@@ -269,6 +300,9 @@ export interface ListPage {
  * the list is complete; on the second page the server ignored the page parameter, and the fallback
  * parameter is tried (`page` for /customers.json) before giving up with an error, unless the first page
  * is too short to have been cut.
+ *
+ * With `inFlight` > 1 and no `limit` (Return All), the pages after the first two are requested several at
+ * a time by the same end rules (parallel.ts).
  */
 export async function* kickservPages(this: KickservContext, list: ListRequest): AsyncGenerator<ListPage> {
 	const perPage = perPageFor(list.style, list.limit);
@@ -303,6 +337,13 @@ export async function* kickservPages(this: KickservContext, list: ListRequest): 
 		yield { records: taken, meta, extras, page, pageSize: largest };
 		if (verdict === 'last' || remaining <= 0) return;
 		previous = pageSignature(records);
+		if ((list.inFlight ?? 1) > 1 && list.limit === undefined && page === first + 1) {
+			// the page parameter and the page size are settled: the rest in parallel (parallel.ts)
+			const read: PageReader = (n, throttled) => readPage.call(this, list, style, n, perPage, throttled);
+			const lastPage = typeof meta?.total_pages === 'number' ? meta.total_pages : undefined;
+			if (yield* pagesInParallel(read, { first, next: page + 1, largest, previous, lastPage }, list.inFlight ?? 1)) return;
+			break;
+		}
 	}
 	throw new NodeOperationError(
 		this.getNode(),

@@ -12,6 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorNumber, type LocatorKind } from './locator';
+import { DEFAULT_IN_FLIGHT, inFlightOption } from './parallel';
 import { isEmptyRecord, unwrapRecord, type ListKey, type PagingStyle, type RecordKey } from './paging';
 import { getAccount, kickservList, kickservRequest, type KickservRequest } from './request';
 import { checkOptionValues, parameterGetter, registeredProperties } from './options';
@@ -110,6 +111,12 @@ export { stripSecrets } from './secrets';
 /** A yes/no parameter (checked first by `checkOptions`): true, or "true" from an expression. */
 const isTrue = (value: unknown) => value === true || value === 'true';
 
+/** Pages in flight for Return All (the "Pages in Parallel" option, checked); with a Limit, one at a time. */
+export function pagesInFlight(this: IExecuteSingleFunctions, limit: number | undefined): number | undefined {
+	if (limit !== undefined) return undefined;
+	return check(this, () => inFlightOption(this.getNodeParameter('pagesInParallel', DEFAULT_IN_FLIGHT)));
+}
+
 const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
 function runner(spec: OperationSpec) {
@@ -139,7 +146,8 @@ function runner(spec: OperationSpec) {
 		if (spec.run) {
 			records = await spec.run.call(this, request, limit);
 		} else if (spec.list) {
-			records = await kickservList.call(this, { ...spec.list, path: request.path, qs: request.qs, limit, transport: request.transport });
+			const inFlight = pagesInFlight.call(this, limit);
+			records = await kickservList.call(this, { ...spec.list, path: request.path, qs: request.qs, limit, transport: request.transport, inFlight });
 			if (spec.list.dropEmptyRecords) records = records.filter((record) => !isEmptyRecord(record));
 		} else {
 			const reply = await kickservRequest.call(this, request);
