@@ -9,5 +9,7 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 	testTimeout: 60000,
 	forceExit: true,
+	// jest's default is one worker on a 2-core machine: the tests wait on loopback HTTP, two keep both cores busy
+	maxWorkers: 2,
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -19,7 +19,7 @@ export class ValidationError extends Error {
 	}
 }
 
-export type NotFoundEntity = 'customer' | 'job' | 'note' | 'payment';
+export type NotFoundEntity = 'customer' | 'job' | 'note' | 'payment' | 'job_charge' | 'task' | 'time_entry' | 'opportunity';
 
 /** Thrown by update/delete/create-under-parent when the record (or parent) does not exist. */
 export class NotFoundError extends Error {

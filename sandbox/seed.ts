@@ -3,7 +3,7 @@
  * generated account for paging / performance tests. Deterministic: a seeded PRNG and dates relative
  * to the store's clock, so the same `now` gives the same data.
  */
-import { AccountStore, mulberry32, type Attrs } from './store';
+import { AccountStore, mulberry32, type Attrs, type ItemSeed } from './store';
 
 // Module-level copies of hot globals: global lookups are slow inside jest's VM context.
 const { floor, max } = Math;
@@ -357,6 +357,56 @@ export function seedDemo(store: AccountStore): void {
 	});
 	later.sort((a, b) => a.when - b.when);
 	for (const l of later) l.run(l.when);
+	seedDemoWork(store, techIds, todayMs);
+}
+
+const DEMO_ITEMS: ItemSeed[] = [
+	{ name: 'Diagnostic visit', price: '89.00', item_type: 'service', sku: 'SV-DIAG' },
+	{ name: 'Labor (hour)', price: '95.00', item_type: 'service', sku: 'SV-LABOR' },
+	{ name: 'AC tune-up', price: '129.00', item_type: 'service', sku: 'SV-TUNE' },
+	{ name: 'Air filter 16x25x1', price: '18.50', item_type: 'part', cost: '6.20', sku: 'PT-F16251' },
+	{ name: 'Capacitor 45/5 MFD', price: '64.00', item_type: 'part', cost: '14.80', sku: 'PT-CAP455' },
+	{ name: 'Refrigerant R-410A (lb)', price: '75.00', item_type: 'part', cost: '22.00', sku: 'PT-R410A' },
+	{ name: 'Thermostat, programmable', price: '189.00', item_type: 'part', cost: '61.00', sku: 'PT-TSTAT' },
+	{ name: 'Condensate pump', price: '145.00', item_type: 'part', cost: '48.00', sku: 'PT-CPUMP', active: false },
+];
+
+const TASK_NAMES = ['Call customer before arrival', 'Bring replacement filters', 'Check refrigerant levels', 'Photograph the unit label'];
+
+/**
+ * The demo's catalog, and work around today's jobs: tasks for the jobs scheduled today and tomorrow
+ * (assigned to the technicians), one done yesterday, and logged hours on the latest completed jobs.
+ * Deterministic (no random numbers), so the rest of the demo data stays as it was.
+ */
+function seedDemoWork(store: AccountStore, techIds: number[], todayMs: number): void {
+	for (const item of DEMO_ITEMS) store.addItem(item);
+	const at = { at: store.now() };
+	const soon = [...store.queryJobs({ scheduled: 'today' }, 1, 100).jobs, ...store.queryJobs({ scheduled: 'tomorrow' }, 1, 100).jobs];
+	soon.forEach((job, k) => {
+		store.createTask(
+			{
+				name: TASK_NAMES[k % TASK_NAMES.length],
+				job_id: job.id,
+				employee_ids: job.employee_ids.length ? job.employee_ids : [techIds[k % techIds.length]],
+				starts_at: job.scheduled_on,
+			},
+			at,
+		);
+	});
+	store.createTask(
+		{ name: 'Order capacitor stock', employee_ids: [techIds[0]], starts_at: new Date(todayMs - DAY + 9 * HOUR).toISOString(), completed: true },
+		at,
+	);
+	const done = store.queryJobs({ status: ['complete'] }, 1, 3).jobs;
+	done.forEach((job, k) => {
+		const start = Date.parse(job.completed_on ?? job.created_at) - (2 + k) * HOUR;
+		const employee = job.employee_ids[0] ?? techIds[k % techIds.length];
+		store.logTimeEntry(
+			job.job_number,
+			{ employee_id: employee, started_at: new Date(start).toISOString(), ended_at: new Date(start + (1.5 + k) * HOUR).toISOString(), notes: 'On site' },
+			at,
+		);
+	});
 }
 
 export interface GenerateLargeOptions {

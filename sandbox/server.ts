@@ -46,6 +46,10 @@ export interface SandboxOptions {
 	defaultPerPage?: number;
 	/** default 100: /jobs.json caps per_page at this */
 	maxPerPage?: number;
+	/** default 'record': what DELETE of a task or a job charge answers (undocumented): the record, `{message}` or 204 */
+	deleteReply?: 'record' | 'message' | 'no-content';
+	/** default 'active': `/employees.json` lists active employees only [doc] ('all': also inactive ones, as the XML list does) */
+	employeesList?: 'active' | 'all';
 	/** default 0, added to every request */
 	latencyMs?: number;
 	/**
@@ -152,6 +156,8 @@ function defaults(given: SandboxOptions): Required<SandboxOptions> {
 		listPageSize: options.listPageSize ?? 25,
 		defaultPerPage: options.defaultPerPage ?? 25,
 		maxPerPage: options.maxPerPage ?? 100,
+		deleteReply: options.deleteReply ?? 'record',
+		employeesList: options.employeesList ?? 'active',
 		latencyMs: options.latencyMs ?? 0,
 		now: options.now ?? (() => new Date()),
 	};

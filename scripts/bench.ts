@@ -16,7 +16,7 @@ import { DEFAULT_IN_FLIGHT } from '../nodes/Kickserv/transport/parallel';
 import { KickservSandbox, generateLarge } from '../sandbox';
 import { runKickserv, type TestCredential } from '../test/harness/engine';
 import { TriggerUnderTest } from '../test/harness/trigger';
-import { axiosNoReuseList, floorList, httpNoReuseList, JOBS_PER_PAGE, type ListKind, type Target } from './bench/floor';
+import { axiosNoReuseList, floorList, floorPaged, httpNoReuseList, JOBS_PER_PAGE, type ListKind, type PagedList, type Target } from './bench/floor';
 import type { MemoryReport, MemoryRequest } from './bench/memory-child';
 import { byArea, profile, save, topFunctions, type CpuProfile } from './bench/profile';
 import type { SandboxChildAccount } from './bench/sandbox-child';
@@ -35,6 +35,9 @@ const RUNS = (n: number) => (n >= LARGEST ? 2 : 3);
 const label = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const slugFor = (n: number) => `bench-${label(n)}`;
 const LADDER_ROUNDS = 5;
+/** The account of section 1b (tasks, charges, time entries, employees, items, invoices, opportunities). */
+const MORE = 'bench-more';
+const MORE_SIZE = Math.round(1_000 / SCALE);
 const TARGET_TIME = 1.3;
 const TARGET_MEMORY = 3;
 /** Requests Return All may send past the end with its default pages in flight. */
@@ -55,6 +58,7 @@ const sandbox = new KickservSandbox({
 		...SIZES.map((n) => ({ slug: slugFor(n), token: TOKEN, seed: 'empty' as const })),
 		{ slug: 'bench-newjob', token: TOKEN, seed: 'empty' as const },
 		{ slug: 'bench-payment', token: TOKEN, seed: 'empty' as const },
+		{ slug: MORE, token: TOKEN, seed: 'empty' as const },
 	],
 });
 let baseUrl = '';
@@ -77,14 +81,18 @@ const PARAMS: Record<ListKind, IDataObject> = {
 	jobs: { resource: 'job', operation: 'getAll', scope: 'account', returnAll: true, simplify: false },
 };
 
-interface ListCase {
-	kind: ListKind;
+/** Times (ms) and request counts of the node and the floor over one list. */
+interface Measured {
 	n: number;
 	node: number[];
 	floor: number[];
 	nodeRequests: number;
 	floorRequests: number;
 	minRequests: number;
+}
+
+interface ListCase extends Measured {
+	kind: ListKind;
 	/** response bytes of the node's run, counted by the sandbox */
 	bytes: number;
 	/** response bytes of the floor's run, counted by the floor */
@@ -141,6 +149,87 @@ async function listCases(): Promise<ListCase[]> {
 			}
 			cases.push(c);
 		}
+	}
+	return cases;
+}
+
+// ------------------------------------------------------------- 1b. The other Get Many lists
+
+interface MoreCase extends Measured {
+	what: string;
+}
+
+/** MORE_SIZE records in each of the other lists of one account (charges and time entries on one job each). */
+function seedMore(): Array<{ what: string; params: IDataObject; list: PagedList; n: number }> {
+	const store = sandbox.store(MORE);
+	const n = MORE_SIZE;
+	store.addJobType('Service', 61);
+	const customer = store.createCustomer({ name: 'Bench Customer' }).customer_number;
+	for (let i = 0; i < n; i++) store.createTask({ name: `Task ${i}` });
+	const charged = store.createJob(customer, { job_type_id: 61 }).job_number;
+	for (let i = 0; i < n; i++) store.addJobCharge(charged, { job_charge_type_id: 1, description: `Line ${i}`, price_per_unit: '1.00' });
+	const timed = store.createJob(customer, { job_type_id: 61 }).job_number;
+	const employee = store.employees[0].id;
+	for (let i = 0; i < n; i++) {
+		const start = Date.UTC(2026, 0, 1) + i * 3_600_000;
+		store.logTimeEntry(timed, { employee_id: employee, started_at: new Date(start).toISOString(), ended_at: new Date(start + 1_800_000).toISOString() });
+	}
+	for (let i = store.employees.length; i < n; i++) store.addEmployee({ first_name: 'Tech', last_name: String(i) });
+	for (let i = 0; i < n; i++) store.addItem({ name: `Item ${i}`, price: '9.50' });
+	for (let i = 1; i < n; i++) {
+		const job = store.createJob(customer, { job_type_id: 61 }).job_number;
+		store.addJobCharge(job, { job_charge_type_id: 1, description: 'Visit', price_per_unit: '50.00' });
+	}
+	for (let i = 0; i < n; i++) store.createOpportunity(customer, { job_type_id: 61 });
+	const job = (number: number) => ({ __rl: true, mode: 'id', value: String(number) });
+	const invoices = store.queryInvoices(undefined, 1, 10 * n).invoices.length;
+	return [
+		{ what: 'Task Get Many', params: { resource: 'task', operation: 'getAll' }, list: { path: '/tasks.json', key: 'tasks', style: 'page' }, n },
+		{
+			what: 'Job Charge Get Many',
+			params: { resource: 'jobCharge', operation: 'getAll', job: job(charged) },
+			list: { path: `/jobs/${charged}/job_charges.json`, key: 'job_charges', style: 'page' },
+			n,
+		},
+		{
+			what: 'Time Entry Get Many',
+			params: { resource: 'timeEntry', operation: 'getAll', job: job(timed) },
+			list: { path: `/jobs/${timed}/time_entries.json`, key: 'time_entries', style: 'page' },
+			n,
+		},
+		{ what: 'Employee Get Many (active)', params: { resource: 'employee', operation: 'getAll', status: 'active' }, list: { path: '/employees.json', key: 'employees', style: 'page' }, n },
+		{ what: 'Item Get Many', params: { resource: 'item', operation: 'getAll' }, list: { path: '/items.json', key: 'items', style: 'page' }, n },
+		{ what: 'Invoice Get Many (all)', params: { resource: 'invoice', operation: 'getAll', invoiceStatus: 'all' }, list: { path: '/invoices.json', key: 'invoices', style: 'page' }, n: invoices },
+		{ what: 'Opportunity Get Many', params: { resource: 'opportunity', operation: 'getAll' }, list: { path: '/opportunities.json', key: 'opportunities', style: 'page' }, n },
+	];
+}
+
+async function moreCases(): Promise<MoreCase[]> {
+	const cases: MoreCase[] = [];
+	const pageSize = sandbox.options.listPageSize;
+	for (const spec of seedMore()) {
+		const c: MoreCase = { what: spec.what, n: spec.n, node: [], floor: [], nodeRequests: 0, floorRequests: 0, minRequests: Math.ceil(spec.n / pageSize) };
+		for (let round = 0; round < 3; round++) {
+			const order = round % 2 === 0 ? (['node', 'floor'] as const) : (['floor', 'node'] as const);
+			for (const who of order) {
+				progress(`Return All, ${spec.what}: ${who} run ${round + 1}/3`);
+				reset();
+				fullGc();
+				if (who === 'node') {
+					const { ms, result } = await timed(() => runKickserv({ ...spec.params, returnAll: true, simplify: false }, credentialsFor(MORE)));
+					if (result.error) throw new Error(`node ${spec.what}: ${result.error.message}`);
+					if (result.items.length !== spec.n) throw new Error(`node ${spec.what}: ${result.items.length} items, expected ${spec.n}`);
+					c.node.push(ms);
+					c.nodeRequests = Math.max(c.nodeRequests, requestsOf(MORE));
+				} else {
+					const { ms, result } = await timed(() => floorPaged(targetFor(MORE), spec.list));
+					if (result.records.length !== spec.n) throw new Error(`floor ${spec.what}: ${result.records.length} records, expected ${spec.n}`);
+					c.floor.push(ms);
+					c.floorRequests = result.requests;
+				}
+			}
+		}
+		cases.push(c);
 	}
 	return cases;
 }
@@ -421,18 +510,20 @@ async function main() {
 	progress(`Sandbox on ${baseUrl}`);
 
 	const list = await listCases();
+	const more = await moreCases();
 	const limits = await limitCases();
 	const triggers = await triggerCases();
 	const memory = await memoryCases();
 	const ladders = await whereTimeGoes();
 	await sandbox.stop();
-	report(list, limits, triggers, memory, ladders);
+	report(list, more, limits, triggers, memory, ladders);
 }
 
 // ------------------------------------------------------------------------------ report
 
 function report(
 	list: ListCase[],
+	more: MoreCase[],
 	limits: Awaited<ReturnType<typeof limitCases>>,
 	triggers: Awaited<ReturnType<typeof triggerCases>>,
 	memory: Awaited<ReturnType<typeof memoryCases>>,
@@ -497,6 +588,30 @@ function report(
 			? `Note: the bytes the sandbox sent to the node and the bytes the floor read differ for ${byteMismatch.map((c) => `${c.kind} ${label(c.n)}`).join(', ')}.`
 			: 'JSON received: counted by the sandbox for the node\'s run; identical to what the floor read, byte for byte, in every case.',
 	);
+	emit();
+
+	// 1b
+	emit(`## 1b. The other Get Many lists, Return All (${fmtInt(MORE_SIZE)} records each, ${sandbox.options.listPageSize} a page)`);
+	emit();
+	emit(
+		table(
+			['Case', 'Records', 'Node ms', 'Floor ms', 'Node/floor', 'Node req / min', 'Floor req', '≤ min+1', 'All runs ms (node / floor)'],
+			more.map((c) => [
+				c.what,
+				fmtInt(c.n),
+				fmtMs(best(c.node)),
+				fmtMs(best(c.floor)),
+				fmtX(best(c.node) / best(c.floor)),
+				`${c.nodeRequests} / ${c.minRequests}`,
+				String(c.floorRequests),
+				verdict(c.nodeRequests <= c.minRequests + 1),
+				`${c.node.map(fmtMs).join(', ')} / ${c.floor.map(fmtMs).join(', ')}`,
+			]),
+			['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+		),
+	);
+	emit();
+	emit('The Employee list is paged and filtered (active) by the node itself: Kickserv\'s JSON list may hold active employees only.');
 	emit();
 
 	// 2

@@ -98,6 +98,8 @@ async function main() {
 	console.log('\n(the same lead again: the customer is found, not created twice)');
 	await runExample('website-lead-to-customer-and-job.json', credentials, "When clicking 'Execute workflow'");
 	await runExample('nightly-unscheduled-jobs.json', credentials, "When clicking 'Execute workflow'");
+	await runExample('crew-hours-and-parts.json', credentials, "When clicking 'Execute workflow'");
+	await runExample('technicians-tasks-today.json', credentials, "When clicking 'Execute workflow'");
 
 	// the trigger example: activate (the first poll only records where the account is), then a
 	// customer pays, and the next poll emits the payment into the rest of the workflow
@@ -112,6 +114,19 @@ async function main() {
 	const polled = await trigger.emitted();
 	console.log(`(the next poll emitted ${polled.length} payment${polled.length === 1 ? '' : 's'}; state ${trigger.stateBytes()} bytes)`);
 	await runExample(file, credentials, triggerNode.name, { [triggerNode.name]: polled });
+
+	// Invoice Paid: activate, then a customer pays the rest of an invoice; the next poll emits the job
+	const paidFile = 'invoice-paid-thank-you-note.json';
+	const paidNode = load(paidFile).nodes.find((n) => n.type === 'n8n-nodes-kickserv.kickservTrigger')!;
+	const paidTrigger = new TriggerUnderTest(paidNode.parameters as IDataObject, () => credentials);
+	const paidSeed = await paidTrigger.poll();
+	if (paidSeed.error) throw paidSeed.error;
+	const open = sandbox.store().listJobs().find((j) => j.invoice_status === 'unpaid' && Number(j.balance_remaining) > 0)!;
+	sandbox.store().createPayment({ type: 'Job', number: open.job_number }, { amount: open.balance_remaining, payment_type: 'Credit Card' });
+	console.log(`\n(activated the Invoice Paid trigger; then a customer paid the $${open.balance_remaining} left on job #${open.job_number})`);
+	const paid = await paidTrigger.emitted();
+	console.log(`(the next poll emitted ${paid.length} paid invoice${paid.length === 1 ? '' : 's'})`);
+	await runExample(paidFile, credentials, paidNode.name, { [paidNode.name]: paid });
 
 	await sandbox.stop();
 }

@@ -2,17 +2,37 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customerFields, customerOperations } from './descriptions/CustomerDescription';
+import { employeeFields, employeeOperations } from './descriptions/EmployeeDescription';
+import { invoiceFields, invoiceOperations } from './descriptions/InvoiceDescription';
+import { itemFields, itemOperations } from './descriptions/ItemDescription';
+import { jobChargeFields, jobChargeOperations } from './descriptions/JobChargeDescription';
 import { jobFields, jobOperations } from './descriptions/JobDescription';
 import { noteFields, noteOperations } from './descriptions/NoteDescription';
+import { opportunityFields, opportunityOperations } from './descriptions/OpportunityDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
 import { operationSubtitle } from './descriptions/shared';
+import { taskFields, taskOperations } from './descriptions/TaskDescription';
+import { timeEntryFields, timeEntryOperations } from './descriptions/TimeEntryDescription';
 import { listSearch, loadOptions } from './methods';
 import { registerProperties } from './transport/options';
 
-const OPERATIONS = [...customerOperations, ...jobOperations, ...noteOperations, ...paymentOperations];
+const OPERATIONS = [
+	...customerOperations,
+	...jobOperations,
+	...noteOperations,
+	...paymentOperations,
+	...taskOperations,
+	...jobChargeOperations,
+	...timeEntryOperations,
+	...employeeOperations,
+	...itemOperations,
+	...invoiceOperations,
+	...opportunityOperations,
+];
 
 /**
- * Kickserv: customers, jobs, notes and payments. Declarative: every operation, with its request,
+ * Kickserv: customers, jobs, notes, payments, tasks, job charges, time entries, employees, items,
+ * invoices and opportunities. Declarative: every operation, with its request,
  * sits in `descriptions/<Resource>Description.ts`; `transport/` is the one place that talks HTTP.
  */
 export class Kickserv implements INodeType {
@@ -24,7 +44,7 @@ export class Kickserv implements INodeType {
 		version: 1,
 		// a sentence from the operations' own actions ("Create a job")
 		subtitle: operationSubtitle(OPERATIONS),
-		description: 'Work with Kickserv customers, jobs, notes and payments',
+		description: 'Work with Kickserv customers, jobs, tasks, charges, time, invoices and more',
 		defaults: { name: 'Kickserv' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,9 +64,16 @@ export class Kickserv implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Employee', value: 'employee' },
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Item', value: 'item' },
 					{ name: 'Job', value: 'job' },
+					{ name: 'Job Charge', value: 'jobCharge' },
 					{ name: 'Note', value: 'note' },
+					{ name: 'Opportunity', value: 'opportunity' },
 					{ name: 'Payment', value: 'payment' },
+					{ name: 'Task', value: 'task' },
+					{ name: 'Time Entry', value: 'timeEntry' },
 				],
 				default: 'customer',
 			},
@@ -58,6 +85,20 @@ export class Kickserv implements INodeType {
 			...noteFields,
 			...paymentOperations,
 			...paymentFields,
+			...taskOperations,
+			...taskFields,
+			...jobChargeOperations,
+			...jobChargeFields,
+			...timeEntryOperations,
+			...timeEntryFields,
+			...employeeOperations,
+			...employeeFields,
+			...itemOperations,
+			...itemFields,
+			...invoiceOperations,
+			...invoiceFields,
+			...opportunityOperations,
+			...opportunityFields,
 		]) as INodeProperties[],
 	};
 

@@ -16,8 +16,10 @@ import { checkOptionValues, parameterGetter } from './transport/options';
 import { unwrapList, unwrapRecord } from './transport/paging';
 import { boolean, positiveIntegers } from './transport/validate';
 import { check, stripSecrets } from './transport/routing';
+import { pollNewCustomers, sampleCustomer } from './trigger/customers';
 import {
 	pollJobChanges,
+	type JobChangeKind,
 	pollNewJobs,
 	pollNewPayments,
 	sampleJob,
@@ -28,7 +30,7 @@ import {
 } from './trigger/strategies';
 import type { FilterCheck } from './trigger/empty-sample';
 
-type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated';
+type TriggerEvent = 'newJob' | 'newPayment' | 'jobStatusChanged' | 'jobUpdated' | 'invoicePaid' | 'newCustomer' | 'newOpportunity';
 
 /** What the canvas shows under the node, per event: a sentence, not the raw value. */
 export const EVENT_SUBTITLES: Record<TriggerEvent, string> = {
@@ -36,6 +38,9 @@ export const EVENT_SUBTITLES: Record<TriggerEvent, string> = {
 	newPayment: 'When a payment is recorded',
 	jobStatusChanged: 'When a job changes status',
 	jobUpdated: 'When a job is updated',
+	invoicePaid: 'When an invoice is paid',
+	newCustomer: 'When a customer is created',
+	newOpportunity: 'When a job becomes an opportunity',
 };
 
 const STATE_VERSION = 1;
@@ -53,7 +58,7 @@ export class KickservTrigger implements INodeType {
 		version: 1,
 		subtitle: `={{ ${JSON.stringify(EVENT_SUBTITLES)}[$parameter["event"]] }}`,
 		// n8n's node panel shows the node and its trigger as one entry with the trigger's description
-		description: 'Manage Kickserv customers, jobs, notes and payments, and start workflows on new jobs, payments and job changes',
+		description: 'Manage Kickserv customers, jobs, tasks, time, invoices and more, and start workflows on new customers, jobs, opportunities, payments, paid invoices and job changes',
 		defaults: { name: 'Kickserv Trigger' },
 		polling: true,
 		inputs: [],
@@ -68,9 +73,12 @@ export class KickservTrigger implements INodeType {
 				default: 'newJob',
 				description: 'What happening in Kickserv starts the workflow',
 				options: [
+					{ name: 'Invoice Paid', value: 'invoicePaid', description: 'The invoice of a watched job became paid' },
 					{ name: 'Job Status Changed', value: 'jobStatusChanged', description: 'A watched job changed status (from/to in the output)' },
 					{ name: 'Job Updated', value: 'jobUpdated', description: 'A watched job changed in any way' },
+					{ name: 'New Customer', value: 'newCustomer', description: 'A customer was created in the account' },
 					{ name: 'New Job', value: 'newJob', description: 'A job was created in the account' },
+					{ name: 'New Opportunity', value: 'newOpportunity', description: 'A watched job became an opportunity (status New)' },
 					{ name: 'New Payment', value: 'newPayment', description: 'A payment was recorded' },
 				],
 			},
@@ -96,7 +104,7 @@ export class KickservTrigger implements INodeType {
 				description:
 					'How many of the most recent jobs to watch for changes. A payment on, or change to, an older job is not seen.',
 				displayOptions: {
-					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated'] },
+					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated', 'invoicePaid', 'newOpportunity'] },
 					hide: { paymentScope: ['customer'] },
 				},
 			},
@@ -220,6 +228,7 @@ async function readSettings(
 		throw new NodeOperationError(this.getNode(), `Max Items per Poll must be a whole number from 1 to 1000 (got ${cap})`);
 	}
 	const settings: PollSettings & { customerRef?: CustomerRef; jobTypes?: string[] } = { cap, jobsToWatch: 250, match: () => true };
+	if (event === 'newCustomer') return settings;
 	if (event !== 'newJob') {
 		if (event === 'newPayment' && this.getNodeParameter('paymentScope', 'account') === 'customer') {
 			const account = await getAccount.call(this);
@@ -297,18 +306,23 @@ async function checkJobTypes(this: IPollFunctions, ids: string[]): Promise<void>
 /** A changed event or scope starts a fresh cursor; changed filters on New Job do not. */
 function stateKey(event: TriggerEvent, settings: PollSettings): string {
 	if (event === 'newPayment') return `newPayment:${settings.customer ?? `window${settings.jobsToWatch}`}`;
-	if (event === 'newJob') return 'newJob';
+	if (event === 'newJob' || event === 'newCustomer') return event;
 	return `${event}:window${settings.jobsToWatch}`;
 }
 
 async function pollFor(this: IPollFunctions, event: TriggerEvent, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
 	if (event === 'newJob') return await pollNewJobs.call(this, state, settings);
+	if (event === 'newCustomer') return await pollNewCustomers.call(this, state, settings);
 	if (event === 'newPayment') return await pollNewPayments.call(this, state, settings);
-	return await pollJobChanges.call(this, state, settings, event === 'jobStatusChanged' ? 'status' : 'updated');
+	return await pollJobChanges.call(this, state, settings, changeKind(event));
 }
 
 async function sampleFor(this: IPollFunctions, event: TriggerEvent, settings: PollSettings): Promise<IDataObject[]> {
 	if (event === 'newJob') return await sampleJob.call(this, settings);
+	if (event === 'newCustomer') return await sampleCustomer.call(this);
 	if (event === 'newPayment') return await samplePayment.call(this, settings);
-	return await sampleJobChange.call(this, event === 'jobStatusChanged' ? 'status' : 'updated');
+	return await sampleJobChange.call(this, changeKind(event));
 }
+
+const changeKind = (event: TriggerEvent): JobChangeKind =>
+	event === 'jobStatusChanged' ? 'status' : event === 'invoicePaid' ? 'paid' : event === 'newOpportunity' ? 'opportunity' : 'updated';

@@ -1,5 +1,10 @@
-/** Account-level routes: `/calendar.json` (job types and active employees) and `/employees.json`. */
-import { list, missing, type Ctx, type Reply } from './context';
+/**
+ * Account-level routes: `/calendar.json` (job types and active employees) and `/employees.json` (active
+ * employees [doc], or all with `employeesList: 'all'`; full records, login secrets included; paged with
+ * `page=` at the list page size [inf]).
+ */
+import { pageSlice } from '../paging';
+import { list, missing, page, type Ctx, type Reply } from './context';
 
 export function accountRoutes(ctx: Ctx): Reply {
 	const [a, b] = ctx.segs;
@@ -10,11 +15,14 @@ export function accountRoutes(ctx: Ctx): Reply {
 				body: {
 					job_types: ctx.store.jobTypes.map((t) => ({ id: t.id, name: t.name })),
 					jobs: [],
-					employees: ctx.store.listEmployees(true),
+					employees: ctx.store.listEmployeeRecords(true),
 				},
 			};
 		}
-		if (a === 'employees') return list(ctx, 'employees', ctx.store.listEmployees(true));
+		if (a === 'employees') {
+			const employees = ctx.store.listEmployeeRecords(ctx.options.employeesList === 'active');
+			return list(ctx, 'employees', pageSlice(employees, page(ctx), ctx.options.listPageSize));
+		}
 	}
 	throw missing(ctx, 'route');
 }

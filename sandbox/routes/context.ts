@@ -86,13 +86,34 @@ export function page(ctx: Ctx, key = 'page'): number {
 }
 
 /** A single record, bare or keyed (`{"job": {...}}`) as configured. */
-export function record(ctx: Ctx, kind: 'customer' | 'job' | 'note' | 'payment', rec: unknown): Reply {
+export function record(ctx: Ctx, kind: string, rec: unknown): Reply {
 	return { status: 200, body: ctx.options.recordEnvelope === 'keyed' ? { [kind]: rec } : rec };
+}
+
+/**
+ * The answer to a DELETE whose reply is not documented (tasks, job charges): the deleted record, a
+ * message, or 204 No Content, as `options.deleteReply` says.
+ */
+export function deleted(ctx: Ctx, kind: string, rec: unknown, message: string): Reply {
+	if (ctx.options.deleteReply === 'message') return { status: 200, body: { message } };
+	if (ctx.options.deleteReply === 'no-content') return { status: 204 };
+	return record(ctx, kind, rec);
 }
 
 /** A list, keyed (`{"jobs": [...], ...extra}`) or bare as configured. */
 export function list(ctx: Ctx, kind: string, items: unknown[], extra: Record<string, unknown> = {}): Reply {
 	return { status: 200, body: ctx.options.listEnvelope === 'keyed' ? { [kind]: items, ...extra } : items };
+}
+
+/** A list reply of records trimmed to the `only=` keys (keeping `keep`), keyed or bare as configured. */
+export function pickedList(ctx: Ctx, kind: string, records: object[], extra?: Record<string, unknown>, keep: ReadonlyArray<string> = []): Reply {
+	const keys = only(ctx);
+	return list(
+		ctx,
+		kind,
+		records.map((r) => pick(r, keys, keep)),
+		extra,
+	);
 }
 
 /** The not-found answer for an entity (or an unknown route) in the configured status. */

@@ -1,13 +1,17 @@
 /**
  * `/jobs.json` (newest first, `per_page` honoured up to a cap, filters, `include=`/`only=`,
- * `total_balance_remaining`), `/jobs/N.json`, a job's notes and payments, and a customer's jobs
+ * `total_balance_remaining`), `/jobs/N.json`, a job's notes, payments, charges, time entries and tasks,
+ * and a customer's jobs
  * (`/customers/N/jobs[/M].json`, fixed page size).
  */
 import { parsePerPage } from '../paging';
 import type { JobQuery, ParentRef } from '../store';
 import { all, first, include, jobNumber, list, missing, only, page, pathNumber, pick, record, root, type Ctx, type Reply } from './context';
+import { jobChargeRoutes } from './charges';
 import { noteRoutes } from './notes';
 import { paymentRoutes } from './payments';
+import { jobTasks } from './tasks';
+import { timeEntryRoutes } from './timeEntries';
 
 export function jobRoutes(ctx: Ctx): Reply {
 	const [, b, c, d] = ctx.segs;
@@ -26,6 +30,9 @@ export function jobRoutes(ctx: Ctx): Reply {
 	const parent: ParentRef = { type: 'Job', number: jn };
 	if (c === 'notes') return noteRoutes(ctx, parent, d);
 	if (c === 'payments') return paymentRoutes(ctx, parent, d);
+	if (c === 'job_charges') return jobChargeRoutes(ctx, jn, d);
+	if (c === 'time_entries') return timeEntryRoutes(ctx, jn, d);
+	if (c === 'tasks') return jobTasks(ctx, jn, d);
 	throw missing(ctx, 'route');
 }
 

@@ -8,7 +8,8 @@ import type { CustomerRow } from './customers';
 import type { JobRow } from './jobs';
 import type { NoteRow } from './notes';
 import type { PaymentRow } from './payments';
-import { formatDate, formatTimestamp, parseUtcOffset } from './values';
+import type { FieldErrors } from '../errors';
+import { BCRYPT, B64URL, fakeString, formatDate, formatTimestamp, intOrNull, parseUtcOffset } from './values';
 
 export type EmployeeRecord = {
 	id: number;
@@ -17,6 +18,24 @@ export type EmployeeRecord = {
 	last_name: string;
 	email: string | null;
 	is_active: boolean;
+};
+
+/**
+ * An employee as `/employees.json` sends it: the documented keys (`name`, `username`, `email_address`,
+ * `active`, `admin`, ...) beside the short record's, and the login secrets `password_salt` and
+ * `encrypted_password` [doc] that no output of the node may show.
+ */
+export type EmployeeFullRecord = EmployeeRecord & {
+	name: string;
+	username: string;
+	email_address: string | null;
+	active: boolean;
+	admin: boolean;
+	limit_access_to_assignments: boolean;
+	account_id: number;
+	time_zone: string;
+	password_salt: string;
+	encrypted_password: string;
 };
 
 export type JobTypeRecord = { id: number; name: string };
@@ -156,6 +175,37 @@ export abstract class AccountCore {
 	get apiUser(): EmployeeRecord | null {
 		const e = this.employees.find((x) => x.is_active);
 		return e ? { ...e } : null;
+	}
+
+	/** Employees as `/employees.json` sends them (secrets included), active ones only unless told. */
+	listEmployeeRecords(activeOnly = true): EmployeeFullRecord[] {
+		const adminId = this.employees[0]?.id;
+		return this.employees
+			.filter((e) => !activeOnly || e.is_active)
+			.map((e) => ({
+				...e,
+				name: `${e.first_name} ${e.last_name}`.trim(),
+				username: (e.email ?? `${e.first_name}.${e.last_name}`).split('@')[0].toLowerCase(),
+				email_address: e.email,
+				active: e.is_active,
+				admin: e.id === adminId,
+				limit_access_to_assignments: e.id !== adminId,
+				account_id: 880_001,
+				time_zone: 'Eastern Time (US & Canada)',
+				password_salt: fakeString(e.id * 11 + 1, 22, B64URL),
+				encrypted_password: '$2a$10$' + fakeString(e.id * 11 + 2, 53, BCRYPT),
+			}));
+	}
+
+	/** `employee_ids` as sent (a list, one id, or blank for none): existing employees' ids, or an error. */
+	protected parseEmployeeIds(value: unknown, errors: FieldErrors): number[] | undefined {
+		const list = value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
+		const ids = list.map((x) => intOrNull(x));
+		if (ids.some((x) => x === null || Number.isNaN(x) || !this.employees.some((e) => e.id === x))) {
+			errors.add('employees', 'is invalid');
+			return undefined;
+		}
+		return [...new Set(ids as number[])];
 	}
 
 	protected employeeRecord(id: number | null): EmployeeRecord | null {

@@ -10,13 +10,20 @@
  * assigned max+1, so inserts append), children (jobs, notes, payments) in per-parent arrays.
  *
  * One file per resource, each a layer of the class: account.ts (state, clock, job types, employees) ->
- * customers.ts -> jobs.ts -> notes.ts -> payments.ts -> AccountStore.
+ * customers.ts -> jobs.ts -> notes.ts -> payments.ts -> items.ts -> charges.ts -> tasks.ts ->
+ * timeEntries.ts -> invoices.ts -> opportunities.ts -> AccountStore.
  */
-import { PaymentsLayer } from './payments';
+import { OpportunitiesLayer } from './opportunities';
 
 export { NotFoundError, ValidationError, type NotFoundEntity } from '../errors';
 export type { PageMeta } from '../paging';
-export type { AccountStoreOptions, EmployeeRecord, JobTypeRecord, ParentRef, WriteMeta } from './account';
+export type { AccountStoreOptions, EmployeeFullRecord, EmployeeRecord, JobTypeRecord, ParentRef, WriteMeta } from './account';
+export type { JobChargeFullRecord } from './charges';
+export type { InvoiceRecord } from './invoices';
+export type { ItemRecord, ItemSeed } from './items';
+export { OPPORTUNITY_STATUSES } from './opportunities';
+export type { TaskQuery, TaskRecord } from './tasks';
+export type { TimeEntryRecord } from './timeEntries';
 export { CUSTOMER_EXACT_FILTERS, CUSTOMER_KEYS, type CustomerQuery, type CustomerRecord, type CustomerRef, type CustomerSeed } from './customers';
 export {
 	JOB_STATUSES,
@@ -43,7 +50,7 @@ export {
 	type Attrs,
 } from './values';
 
-export class AccountStore extends PaymentsLayer {
+export class AccountStore extends OpportunitiesLayer {
 	/** The numbers/ids the next created records will get. */
 	get nextNumbers(): { customerNumber: number; jobNumber: number; noteId: number; paymentId: number } {
 		return {

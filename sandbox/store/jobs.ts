@@ -12,7 +12,8 @@ import type { PaymentRecord, PaymentRow } from './payments';
 import { DAY, MINUTE, bool, formatMoney, formatTimestamp, has, indexByKey, intOrNull, parseDateTime, parseMoney, removeFrom, str, type Attrs } from './values';
 
 export const JOB_STATUSES = ['new', 'unscheduled', 'scheduled', 'in_progress', 'on_hold', 'complete', 'canceled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+/** `won` and `lost` end an opportunity (a job whose status is `new`): set only by its mark_as_won / mark_as_lost [inf]. */
+export type JobStatus = (typeof JOB_STATUSES)[number] | 'won' | 'lost';
 
 export const SCHEDULED_RANGES = [
 	'today',
@@ -98,6 +99,23 @@ export interface ChargeRow {
 	quantity: number;
 	priceCents: number;
 	taxable: boolean;
+	/** set by the job-charges endpoint (charges.ts); seeds and job attrs leave them unset */
+	extra?: ChargeExtra;
+}
+
+/** What a charge added through `/jobs/{n}/job_charges.json` carries besides the basics. */
+export interface ChargeExtra {
+	job_charge_type_id: number;
+	item_id: number | null;
+	discountCents: number;
+	sort_order: number;
+	createdMs: number;
+	updatedMs: number;
+}
+
+/** price x quantity, less the discount, in cents. */
+export function chargeTotalCents(c: ChargeRow): number {
+	return Math.round(c.priceCents * c.quantity) - (c.extra?.discountCents ?? 0);
 }
 
 export interface JobRow {
@@ -249,12 +267,8 @@ export abstract class JobsLayer extends CustomersLayer {
 			else ch.job_status_id = v;
 		}
 		if (has(attrs, 'employee_ids')) {
-			const v = attrs.employee_ids;
-			const list = v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-			const ids = list.map((x) => intOrNull(x));
-			if (ids.some((x) => x === null || Number.isNaN(x) || !this.employees.some((e) => e.id === x))) {
-				errors.add('employees', 'is invalid');
-			} else ch.employee_ids = [...new Set(ids as number[])];
+			const ids = this.parseEmployeeIds(attrs.employee_ids, errors);
+			if (ids) ch.employee_ids = ids;
 		}
 		for (const f of ['name', 'description', 'po_number'] as const) if (has(attrs, f)) ch[f] = str(attrs[f]);
 		if (has(attrs, 'job_charges')) {
@@ -299,20 +313,25 @@ export abstract class JobsLayer extends CustomersLayer {
 				job.charges = ch.charges.length ? ch.charges : null;
 			}
 			if (ch.taxRate !== undefined) job.taxRate = ch.taxRate;
-			let subtotal = 0;
-			let taxable = 0;
-			for (const c of job.charges ?? []) {
-				const t = Math.round(c.priceCents * c.quantity);
-				subtotal += t;
-				if (c.taxable) taxable += t;
-			}
-			const tax = Math.round((taxable * job.taxRate) / 100);
-			const oldTotal = job.subtotalCents + job.taxCents;
-			job.subtotalCents = subtotal;
-			job.taxCents = tax;
-			this.adjustJobBalance(job, subtotal + tax - oldTotal);
-			this.refreshInvoice(job, ms);
+			this.recomputeJobTotals(job, ms);
 		}
+	}
+
+	/** Subtotal, tax, balance and invoice state from the job's charges (after any charge change). */
+	protected recomputeJobTotals(job: JobRow, ms: number): void {
+		let subtotal = 0;
+		let taxable = 0;
+		for (const c of job.charges ?? []) {
+			const t = chargeTotalCents(c);
+			subtotal += t;
+			if (c.taxable) taxable += t;
+		}
+		const tax = Math.round((taxable * job.taxRate) / 100);
+		const oldTotal = job.subtotalCents + job.taxCents;
+		job.subtotalCents = subtotal;
+		job.taxCents = tax;
+		this.adjustJobBalance(job, subtotal + tax - oldTotal);
+		this.refreshInvoice(job, ms);
 	}
 
 	/** customerNumber: the customer's number (not its id); both it and attrs.job_type_id are required. */
@@ -560,7 +579,7 @@ export abstract class JobsLayer extends CustomersLayer {
 			description: c.description,
 			quantity: c.quantity.toFixed(1),
 			price: formatMoney(c.priceCents),
-			total: formatMoney(Math.round(c.priceCents * c.quantity)),
+			total: formatMoney(chargeTotalCents(c)),
 			taxable: c.taxable,
 		};
 	}

@@ -30,35 +30,52 @@ export interface Target {
 
 export const JOBS_PER_PAGE = 50;
 
-function pageUrl(target: Target, kind: ListKind, page: number): string {
-	const base = `${target.baseUrl}/${target.slug}/${kind}.json`;
-	return kind === 'customers' ? `${base}?customers_page=${page}` : `${base}?page=${page}&per_page=${JOBS_PER_PAGE}`;
+/**
+ * A paged list: its path under the account, the key its records come under, and how it pages:
+ * `customers_page=N`, `page=N` (the server's page size, learned) or `page=N&per_page=50`.
+ */
+export interface PagedList {
+	path: string;
+	key: string;
+	style: 'customers' | 'page' | 'perPage';
+}
+
+const LISTS: Record<ListKind, PagedList> = {
+	customers: { path: '/customers.json', key: 'customers', style: 'customers' },
+	jobs: { path: '/jobs.json', key: 'jobs', style: 'perPage' },
+};
+
+function pageUrl(target: Target, list: PagedList, page: number): string {
+	const base = `${target.baseUrl}/${target.slug}${list.path}`;
+	if (list.style === 'customers') return `${base}?customers_page=${page}`;
+	return list.style === 'page' ? `${base}?page=${page}` : `${base}?page=${page}&per_page=${JOBS_PER_PAGE}`;
 }
 
 /** Same end rules as the node (see the file comment). */
-function isLast(kind: ListKind, count: number, largest: number): boolean {
-	if (kind === 'jobs') return count < JOBS_PER_PAGE;
+function isLast(list: PagedList, count: number, largest: number): boolean {
+	if (list.style === 'perPage') return count < JOBS_PER_PAGE;
 	return largest > 0 && count < largest;
 }
 
 type Fetcher = (url: string, auth: string) => Promise<string>;
 
-async function pageLoop(target: Target, kind: ListKind, get: Fetcher): Promise<FloorResult> {
+async function pageLoop(target: Target, kindOrList: ListKind | PagedList, get: Fetcher): Promise<FloorResult> {
+	const list = typeof kindOrList === 'string' ? LISTS[kindOrList] : kindOrList;
 	const auth = `Basic ${Buffer.from(`${target.token}:${target.token}`).toString('base64')}`;
 	const records: unknown[] = [];
 	let requests = 0;
 	let bytes = 0;
 	let largest = 0;
 	for (let page = 1; page <= 20_000; page++) {
-		const text = await get(pageUrl(target, kind, page), auth);
+		const text = await get(pageUrl(target, list, page), auth);
 		requests++;
 		bytes += Buffer.byteLength(text);
 		const body = JSON.parse(text) as Record<string, unknown[]> | unknown[];
-		const list = (Array.isArray(body) ? body : body[kind]) ?? [];
-		if (list.length === 0) break;
-		for (const record of list) records.push(record);
-		if (isLast(kind, list.length, largest)) break;
-		largest = Math.max(largest, list.length);
+		const found = (Array.isArray(body) ? body : body[list.key]) ?? [];
+		if (found.length === 0) break;
+		for (const record of found) records.push(record);
+		if (isLast(list, found.length, largest)) break;
+		largest = Math.max(largest, found.length);
 	}
 	return { records, requests, bytes };
 }
@@ -77,6 +94,9 @@ const fetchText: Fetcher = async (url, auth) => {
 
 /** The floor. */
 export const floorList = (target: Target, kind: ListKind) => pageLoop(target, kind, fetchText);
+
+/** The floor of any other paged list (tasks, items, invoices...). */
+export const floorPaged = (target: Target, list: PagedList) => pageLoop(target, list, fetchText);
 
 const httpNoReuseText: Fetcher = (url, auth) =>
 	new Promise((resolve, reject) => {

@@ -220,6 +220,36 @@ const SUITE = {
 				assert.match(lines[0].line, /^#\d+ .* \(waiting since \d{4}-\d{2}-\d{2}\)$/);
 			},
 		},
+		{
+			name: "log the crew's hours and parts on a finished job",
+			workflow: () => example('crew-hours-and-parts.json'),
+			assert(run, ctx) {
+				const [entry] = outputOf(run, 'Log Crew Hours');
+				assert.equal(entry.employee_id, 11302);
+				assert.equal(entry.hours, '2.50');
+				const [charge] = outputOf(run, 'Add Part Used');
+				assert.equal(charge.item_id, 7700005);
+				assert.equal(charge.description, 'Capacitor 45/5 MFD');
+				const store = ctx.server.store();
+				assert.ok(store.listTimeEntries(1038).some((e) => e.id === entry.id), 'the hours are on job 1038');
+				assert.ok(store.listJobCharges(1038).some((c) => c.id === charge.id), 'the part is on job 1038');
+			},
+		},
+		{
+			name: "every morning, each technician's tasks for today",
+			workflow: () => example('technicians-tasks-today.json'),
+			assert(run, ctx) {
+				const lines = outputOf(run, 'One Line per Task');
+				const store = ctx.server.store();
+				const day = store.today();
+				const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+				const today = store.queryTasks({ from: day, to: next }, 1, 1000);
+				assert.ok(today.length > 0, 'the demo has tasks today');
+				assert.deepEqual(lines.map((l) => l.task_id).sort(), today.map((t) => t.id).sort());
+				for (const line of lines) assert.match(line.technicians, /^(Maria Alvarez|Dan Okafor|Priya Shah|Tom Becker)/);
+				assert.equal(requestsTo(ctx, /^GET \/demo-hvac\/tasks\.json$/).length >= 1, true);
+			},
+		},
 	],
 
 	triggers: [
@@ -256,6 +286,47 @@ const SUITE = {
 						const [note] = h.nodeOutput(executions[0], 'Thank-You Note')[0];
 						assert.equal(note.public, true);
 						assert.ok(workflow.staticData['node:New Payment'].state.window.length > 0);
+					},
+				},
+			],
+		},
+		{
+			name: 'invoice paid to a thank-you note',
+			workflow: () => example('invoice-paid-thank-you-note.json'),
+			rounds: [
+				{
+					ready: (ctx) =>
+						heldFor(ctx, 'invoice seed', () =>
+							ctx.server.sandbox.log.some((r) => r.path === '/demo-hvac/jobs.json' && String(r.query.only || '').includes('invoice_status')),
+						),
+					assert({ workflow, executions }) {
+						const data = workflow.staticData && workflow.staticData['node:Invoice Paid'];
+						assert.ok(data && data.state && data.state.window, 'the activation poll stored the watched window');
+						assert.equal(executions.length, 0, 'activation emits nothing');
+					},
+				},
+				{
+					before(ctx) {
+						// paid without a new payment (New Payment watches the same jobs): a partly paid job's
+						// charges come down to what was paid
+						const store = ctx.server.store();
+						const job = store.listJobs().find((j) => j.invoice_status === 'unpaid' && Number(j.balance_remaining) > 0 && Number(j.balance_remaining) < Number(j.total));
+						const paid = (Number(job.total) - Number(job.balance_remaining)).toFixed(2);
+						store.updateJob(job.job_number, { job_charges: [{ name: 'Service', price: paid }] });
+						assert.equal(store.getJob(job.job_number).invoice_status, 'paid');
+						ctx.invoiceJob = job.job_number;
+					},
+					ready: (ctx) =>
+						ctx.server
+							.store()
+							.listNotes({ type: 'Job', number: ctx.invoiceJob })
+							.some((n) => n.note.startsWith(`Your invoice for job #${ctx.invoiceJob}`)),
+					assert({ executions }, ctx) {
+						const jobs = executions.flatMap((e) => h.nodeOutput(e, 'Invoice Paid')[0].map((j) => j.job_number));
+						assert.ok(jobs.includes(ctx.invoiceJob), 'the paid job was emitted');
+						assert.equal(new Set(jobs).size, jobs.length, 'each paid job once');
+						for (const n of jobs) assert.equal(ctx.server.store().getJob(n).invoice_status, 'paid');
+						assert.ok(executions.every((e) => e.status === 'success'));
 					},
 				},
 			],

@@ -312,6 +312,75 @@ const paymentRows: Row[] = [
 	},
 ];
 
+const T = (operation: string, extra: IDataObject) => ({ resource: 'task', operation, ...extra });
+const taskRows: Row[] = [
+	{ name: 'create: Name is whitespace', params: T('create', { name: X }), v: '   ', field: 'Name' },
+	{ name: 'create: Name is an object', params: T('create', { name: X }), v: { a: 1 }, field: 'Name' },
+	{ name: 'create: Job Number is letters', params: T('create', { name: 'n', additionalFields: { job_number: X } }), v: 'abc', field: 'Job Number' },
+	{ name: 'create: Starts At 2026-02-30', params: T('create', { name: 'n', additionalFields: { starts_at: X } }), v: '2026-02-30T09:00:00', field: 'Starts At' },
+	{
+		name: 'create: Ends At before Starts At',
+		params: T('create', { name: 'n', additionalFields: { starts_at: '2026-12-01T10:00:00', ends_at: X } }),
+		v: '2026-12-01T09:00:00',
+		field: 'Ends At',
+	},
+	{ name: 'create: Employee is letters', params: T('create', { name: 'n', additionalFields: { employee_ids: X } }), v: ['x'], field: 'Employee' },
+	{ name: 'get: Task ID with ../', params: T('get', { taskId: X }), v: '../5', field: 'Task ID' },
+	{ name: 'update: empty Update Fields', params: T('update', { taskId: '1', updateFields: {} }), field: 'Update Fields' },
+	{ name: 'update: Completed is text', params: T('update', { taskId: '1', updateFields: { completed: X } }), v: 'yes', field: 'Completed' },
+	{ name: 'complete: Task ID negative', params: T('complete', { taskId: X }), v: '-3', field: 'Task ID' },
+	{ name: 'delete: Task ID with ?', params: T('delete', { taskId: X }), v: '5?x=1', field: 'Task ID' },
+	{ name: 'getAll: Starts On or After 28/11/2026', params: T('getAll', { returnAll: true, filters: { from: X } }), v: '28/11/2026', field: 'Starts On or After' },
+	{ name: 'getAll: Starts Before not after the start', params: T('getAll', { returnAll: true, filters: { from: '2026-12-02', to: X } }), v: '2026-12-02', field: 'Starts Before' },
+	{ name: 'getAll: Job Number 0', params: T('getAll', { returnAll: true, filters: { job_number: X } }), v: '0', field: 'Job Number' },
+	{ name: 'getAll: Employee is an object', params: T('getAll', { returnAll: true, filters: { employee_number: X } }), v: { n: 1 }, field: 'Employee' },
+];
+
+const JC = (operation: string, extra: IDataObject) => ({ resource: 'jobCharge', operation, job: J, ...extra });
+const jobChargeRows: Row[] = [
+	{ name: 'add: neither Item nor Description', params: JC('add', { jobChargeTypeId: 1, additionalFields: { quantity: 2 } }), field: 'Item or Description' },
+	{ name: 'add: Charge Type 0', params: JC('add', { jobChargeTypeId: X, additionalFields: { description: 'd' } }), v: 0, field: 'Charge Type' },
+	{ name: 'add: Item is letters', params: JC('add', { jobChargeTypeId: 1, additionalFields: { item_id: X } }), v: 'filter', field: 'Item' },
+	{ name: 'add: Price Per Unit 3 decimals', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', price_per_unit: X } }), v: '1.999', field: 'Price Per Unit' },
+	{ name: 'add: Discount negative', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', discount: X } }), v: '-5', field: 'Discount' },
+	{ name: 'add: Quantity negative', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', quantity: X } }), v: -1, field: 'Quantity' },
+	{ name: 'add: Job is letters', params: { resource: 'jobCharge', operation: 'add', job: rlx(), jobChargeTypeId: 1, additionalFields: { description: 'd' } }, v: 'abc', field: 'Job' },
+	{ name: 'update: Job Charge ID with ../', params: JC('update', { chargeId: X, updateFields: { quantity: 1 } }), v: '../1', field: 'Job Charge ID' },
+	{ name: 'update: empty Update Fields', params: JC('update', { chargeId: '1', updateFields: {} }), field: 'Update Fields' },
+	{ name: 'delete: Job Charge ID huge', params: JC('delete', { chargeId: X }), v: '99999999999', field: 'Job Charge ID' },
+	{ name: 'getAll: Job URL of another host', params: { resource: 'jobCharge', operation: 'getAll', job: rlx('url'), returnAll: true }, v: otherHost('jobs', 1001), field: 'Job' },
+	{ name: 'add: Details is an object', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', details: X } }), v: { a: 1 }, field: 'Details' },
+	{ name: 'add: Taxable is text', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', taxable: X } }), v: 'yes', field: 'Taxable' },
+];
+
+const TE = (extra: IDataObject) => ({
+	resource: 'timeEntry',
+	operation: 'log',
+	job: J,
+	employeeId: 11302,
+	startedAt: '2026-11-27T08:00:00',
+	endedAt: '2026-11-27T10:00:00',
+	...extra,
+});
+const timeEntryRows: Row[] = [
+	{ name: 'log: Employee is letters', params: TE({ employeeId: X }), v: 'dan', field: 'Employee' },
+	{ name: 'log: Started At is not a date', params: TE({ startedAt: X }), v: 'this morning', field: 'Started At' },
+	{ name: 'log: Ended At 2026-13-01', params: TE({ endedAt: X }), v: '2026-13-01T10:00:00', field: 'Ended At' },
+	{ name: 'log: Ended At before Started At', params: TE({ endedAt: X }), v: '2026-11-27T07:00:00', field: 'Ended At' },
+	{ name: 'log: Notes oversized', params: TE({ additionalFields: { notes: X } }), v: long(10_001), field: 'Notes' },
+	{ name: 'log: Billable is text', params: TE({ additionalFields: { billable: X } }), v: 'no', field: 'Billable' },
+	{ name: 'getAll: Job number ?', params: { resource: 'timeEntry', operation: 'getAll', job: rlx(), returnAll: true }, v: '?', field: 'Job' },
+];
+
+const accountRows: Row[] = [
+	{ name: 'employee get: Employee is letters', params: { resource: 'employee', operation: 'get', employeeId: X }, v: 'maria', field: 'Employee' },
+	{ name: 'item getAll: Limit 0', params: { resource: 'item', operation: 'getAll', limit: X }, v: 0, field: 'Limit' },
+	{ name: 'opportunity create: Job Type negative', params: { resource: 'opportunity', operation: 'create', customer: C, jobTypeId: X }, v: -1, field: 'Job Type' },
+	{ name: 'opportunity create: Customer URL of another account', params: { resource: 'opportunity', operation: 'create', customer: rlx('url'), jobTypeId: 61 }, v: otherSlug('customers', 1), field: 'Customer' },
+	{ name: 'opportunity markWon: Job is letters', params: { resource: 'opportunity', operation: 'markWon', job: rlx() }, v: 'abc', field: 'Job' },
+	{ name: 'opportunity markLost: Job 0', params: { resource: 'opportunity', operation: 'markLost', job: rlx() }, v: '0', field: 'Job' },
+];
+
 const credentialRows: Row[] = [
 	{ name: 'Account Slug a/b', params: { resource: 'customer', operation: 'getAll', limit: 1 }, credentials: (c) => ({ ...c, accountSlug: 'a/b' }), field: 'Account Slug' },
 	{ name: 'Account Slug ../x', params: { resource: 'customer', operation: 'create', name: 'Slug Test' }, credentials: (c) => ({ ...c, accountSlug: '../x' }), field: 'Account Slug' },
@@ -360,6 +429,41 @@ const optionRows: Row[] = [
 	{ name: 'job getAll: Status filter not a list', params: { resource: 'job', operation: 'getAll', filters: { status: X } }, v: 'scheduled', field: 'Status' },
 	{ name: 'job getAll: Scheduled "Today"', params: { resource: 'job', operation: 'getAll', filters: { scheduled: X } }, v: 'Today', field: 'Scheduled' },
 	{ name: 'job update: Status "Complete"', params: { resource: 'job', operation: 'update', job: J, updateFields: { status: X } }, v: 'Complete', field: 'Status' },
+	{ name: 'employee getAll: Status unknown', params: { resource: 'employee', operation: 'getAll', status: X, returnAll: true }, v: 'inactive', field: 'Status' },
+	{ name: 'invoice getAll: Invoice Status unknown', params: { resource: 'invoice', operation: 'getAll', invoiceStatus: X, returnAll: true }, v: 'overdue', field: 'Invoice Status' },
+	{ name: 'opportunity getAll: Status unknown', params: { resource: 'opportunity', operation: 'getAll', returnAll: true, filters: { status: X } }, v: 'open', field: 'Status' },
+];
+
+/** Yes/no parameters given something else by expression. */
+const switchRows: Row[] = [
+	{ name: 'customer getAll: Return All "yes"', params: { resource: 'customer', operation: 'getAll', returnAll: X }, v: 'yes', field: 'Return All' },
+	{ name: 'job getAll: Pages in Parallel 0', params: { resource: 'job', operation: 'getAll', returnAll: true, pagesInParallel: X }, v: 0, field: 'Pages in Parallel' },
+	{ name: 'customer getAll: Pages in Parallel 11', params: { resource: 'customer', operation: 'getAll', returnAll: true, pagesInParallel: X }, v: 11, field: 'Pages in Parallel' },
+	{ name: 'job get: Simplify an object', params: { resource: 'job', operation: 'get', job: J, simplify: X }, v: { on: true }, field: 'Simplify' },
+	{ name: 'customer create: Notify via Email "often"', params: { resource: 'customer', operation: 'create', name: 'Bad Notify', additionalFields: { notify_via_email: X } }, v: 'often', field: 'Notify via Email' },
+];
+
+/**
+ * Every text field of Customer Create's Additional Fields and Get Many's filters, given an object: each
+ * refused naming the field (generated from the node's description, so a new field is covered too).
+ */
+const customerTextRows: Row[] = (() => {
+	const rows: Row[] = [];
+	const properties = new Kickserv().description.properties;
+	const collection = (name: string, operation: string) =>
+		properties.find((p) => p.name === name && (p.displayOptions?.show?.resource ?? []).includes('customer') && (p.displayOptions?.show?.operation ?? []).includes(operation));
+	for (const [name, operation, extra] of [['additionalFields', 'create', { name: 'Bad Text Field' }], ['filters', 'getAll', {}]] as const) {
+		for (const child of (collection(name, operation)?.options ?? []) as INodeProperties[]) {
+			if (child.type !== 'string') continue;
+			rows.push({ name: `${operation}: ${child.displayName} is an object`, params: { resource: 'customer', operation, ...extra, [name]: { [child.name]: X } }, v: { a: 1 }, field: child.displayName });
+		}
+	}
+	return rows;
+})();
+
+const jobFieldRows: Row[] = [
+	{ name: 'create: PO Number is an object', params: { resource: 'job', operation: 'create', customer: C, jobTypeId: 61, additionalFields: { po_number: X } }, v: { po: 1 }, field: 'PO Number' },
+	{ name: 'create: Employee IDs with letters', params: { resource: 'job', operation: 'create', customer: C, jobTypeId: 61, additionalFields: { employee_ids: X } }, v: ['abc'], field: 'Employee' },
 ];
 
 const table: Array<[string, Row[]]> = [
@@ -367,9 +471,24 @@ const table: Array<[string, Row[]]> = [
 	['Job', jobRows],
 	['Note', noteRows],
 	['Payment', paymentRows],
+	['Task', taskRows],
+	['Job Charge', jobChargeRows],
+	['Time Entry', timeEntryRows],
+	['Employee, Item, Invoice, Opportunity', accountRows],
 	['Credential', credentialRows],
 	['Options', optionRows],
+	['Switches', switchRows],
+	['Customer text fields', customerTextRows],
+	['Job fields', jobFieldRows],
 ];
+
+/** Display names whose checks name the field more shortly. */
+const FIELD_ALIASES: Record<string, string> = {
+	'Job Type Name or ID': 'Job Type',
+	'Employee Names or IDs': 'Employee',
+	'Employee Name or ID': 'Employee',
+	'Item Name or ID': 'Item',
+};
 
 /** The message names the field, as its subject ("Name is required", "Customer URL ..."). */
 const namesField = (field: string) => new RegExp(`^(?:Kickserv credential: )?${escapeRegExp(field)} (?:is|must|URL|may)\\b`);
@@ -383,6 +502,11 @@ describe('bad input is refused before any request, naming the field', () => {
 		for (const resource of ['job', 'note', 'payment']) {
 			for (const op of ['create', 'get', 'getAll', 'update', 'delete']) expect(covered).toContain(`${resource}:${op}`);
 		}
+		for (const op of ['create', 'get', 'getAll', 'update', 'delete', 'complete']) expect(covered).toContain(`task:${op}`);
+		for (const op of ['add', 'getAll', 'update', 'delete']) expect(covered).toContain(`jobCharge:${op}`);
+		for (const op of ['log', 'getAll']) expect(covered).toContain(`timeEntry:${op}`);
+		for (const op of ['employee:get', 'employee:getAll', 'item:getAll', 'invoice:getAll']) expect(covered).toContain(op);
+		for (const op of ['create', 'getAll', 'markWon', 'markLost']) expect(covered).toContain(`opportunity:${op}`);
 	});
 
 	test('every options parameter of the node (with a fixed list) has a row giving it a value outside its list', () => {
@@ -395,6 +519,17 @@ describe('bad input is refused before any request, naming the field', () => {
 		expect(choices.length).toBeGreaterThan(0);
 		const covered = new Set(optionRows.map((row) => row.field));
 		expect(choices.filter((name) => !covered.has(name))).toEqual([]);
+	});
+
+	test('every parameter of the node has at least one row', () => {
+		const covered = new Set(table.flatMap(([, rows]) => rows.map((row) => row.field)));
+		const missing = new Set<string>();
+		for (const property of new Kickserv().description.properties) {
+			if (property.name === 'resource' || property.name === 'operation') continue;
+			const names = property.type === 'collection' ? (property.options as INodeProperties[]).map((c) => c.displayName) : [property.displayName];
+			for (const name of names) if (!covered.has(FIELD_ALIASES[name] ?? name)) missing.add(name);
+		}
+		expect([...missing]).toEqual([]);
 	});
 
 	for (const [resource, rows] of table) {
@@ -539,6 +674,7 @@ describe('Trigger: bad settings are refused before any request, naming the field
 		['Status filter ["finished"]', { event: 'newJob', maxPerPoll: 200, filters: { statuses: ['finished'] } }, 'Status'],
 		['To Status ["done"]', { event: 'jobStatusChanged', jobsToWatch: 25, maxPerPoll: 200, toStatuses: ['done'] }, 'To Status'],
 		['Job Types ["abc"]', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: ['abc'] } }, 'Job Type Names or IDs'],
+		['Check Every Watched Job "maybe"', { event: 'newPayment', jobsToWatch: 25, maxPerPoll: 200, everyJob: '={{ "maybe" }}' }, 'Check Every Watched Job'],
 		['Job Types not a list', { event: 'newJob', maxPerPoll: 200, filters: { jobTypeIds: '={{ 61 }}' } }, 'Job Type Names or IDs'],
 		['payments of one customer, Customer with %2F', { event: 'newPayment', paymentScope: 'customer', customer: rl('1%2F2'), maxPerPoll: 200 }, 'Customer'],
 		[

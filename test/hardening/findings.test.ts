@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_IN_FLIGHT } from '../../nodes/Kickserv/transport/parallel';
 import { runKickserv, runPoll } from '../harness/engine';
-import { SLUG, TOKEN, useSandbox } from '../harness/setup';
+import { PAYMENT_MODE, SLUG, TOKEN, useSandbox } from '../harness/setup';
 import { TriggerUnderTest, jobNumbers, trigger } from '../harness/trigger';
 import { X, rl, rlx } from './helpers';
 
@@ -43,7 +43,7 @@ describe('the listing order of /jobs.json', () => {
 	test('oldest first: New Payment watches the newest jobs, not the oldest', async () => {
 		t.sandbox.options.jobOrder = 'oldest-first';
 		const store = t.sandbox.store();
-		const payments = new TriggerUnderTest({ event: 'newPayment', jobsToWatch: 25, maxPerPoll: 200 }, () => t.credentials);
+		const payments = new TriggerUnderTest({ event: 'newPayment', jobsToWatch: 25, maxPerPoll: 200, ...PAYMENT_MODE }, () => t.credentials);
 		expect(await payments.emitted()).toEqual([]);
 		const newest = store.createJob(3, { job_type_id: 61 });
 		store.updateJob(newest.job_number, { subtotal: '500.00' });

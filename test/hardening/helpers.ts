@@ -13,7 +13,10 @@ export const rl = (value: string | number, mode: 'id' | 'url' | 'list' = 'id') =
 /** A resource locator whose value is the input item's `v`. */
 export const rlx = (mode: 'id' | 'url' | 'list' = 'id') => ({ __rl: true, mode, value: X });
 
-/** Everything the account holds: counts, the next ids, every customer and job, and every note and payment. */
+/**
+ * Everything the account holds: counts, the next ids, every customer and job, every note and payment,
+ * and every task, job charge and time entry.
+ */
 export function serialiseStore(store: AccountStore): string {
 	const customers = store.listCustomers();
 	const jobs = store.listJobs();
@@ -23,8 +26,14 @@ export function serialiseStore(store: AccountStore): string {
 		notes.push(store.listNotes({ type: 'Customer', number: c.customer_number }));
 		payments.push(store.listPayments({ type: 'Customer', number: c.customer_number }));
 	}
-	for (const j of jobs) notes.push(store.listNotes({ type: 'Job', number: j.job_number }));
+	const work: unknown[] = [];
+	for (const j of jobs) {
+		notes.push(store.listNotes({ type: 'Job', number: j.job_number }));
+		work.push(store.listJobCharges(j.job_number), store.listTimeEntries(j.job_number));
+	}
 	return JSON.stringify({
+		tasks: store.listTasks(),
+		work,
 		counts: store.counts,
 		next: store.nextNumbers,
 		balance: store.totalBalanceRemaining,

@@ -6,14 +6,15 @@
  * whole run data (JSON), every error object field by field (message, description, stack, cause,
  * context, errorResponse, messages, toJSON(), util.inspect), and everything written to console.* and
  * process.stdout/stderr during the run. None may contain the token, its HTTP Basic form, or any
- * customer's `token` / `password_digest` (customer-portal secrets that Kickserv puts in customer records).
+ * customer's `token` / `password_digest` (customer-portal secrets that Kickserv puts in customer records),
+ * nor any employee's `encrypted_password` / `password_salt` (login hashes in employee records).
  */
 import { inspect } from 'util';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { KickservSandbox, type ErrorShape } from '../../sandbox';
 import { RETRY } from '../../nodes/Kickserv/transport/request';
-import { getEmployees, getJobTypes, searchCustomers, searchJobs } from '../../nodes/Kickserv/methods';
+import { getEmployeeNumbers, getEmployees, getItems, getJobTypes, searchCustomers, searchJobs } from '../../nodes/Kickserv/methods';
 import { runKickserv, runLoadOptions, runPoll, type RunResult, type TestCredential } from '../harness/engine';
 import { trigger } from '../harness/trigger';
 import { X, rl, rlx } from './helpers';
@@ -92,6 +93,10 @@ function needles(): Map<string, string> {
 			for (const key of ['password_digest', 'stripe_customer_id', 'qb_list_ref_id'] as const) {
 				if (!found.has(String(c[key]))) found.set(String(c[key]), `customer ${slug}/${c.customer_number} ${key}`);
 			}
+		}
+		for (const e of sandbox.store(slug).listEmployeeRecords(false)) {
+			if (!found.has(e.encrypted_password)) found.set(e.encrypted_password, `employee ${slug}/${e.id} encrypted_password`);
+			if (!found.has(e.password_salt)) found.set(e.password_salt, `employee ${slug}/${e.id} password_salt`);
 		}
 	}
 	return found;
@@ -393,6 +398,53 @@ describe('successful outputs carry no secret (simplified or not)', () => {
 		await ok('delete', { resource: 'payment', operation: 'delete', job: rl(job.job_number), paymentId });
 	});
 
+	test('Task, Job Charge, Time Entry: every operation', async () => {
+		const store = sandbox.store(SLUG_A);
+		const employee = store.employees[1];
+		const created = await ok('task create', {
+			resource: 'task',
+			operation: 'create',
+			name: 'secret check',
+			additionalFields: { job_number: '1001', employee_ids: [employee.id], starts_at: '2026-12-01T09:00:00' },
+		});
+		const taskId = String(created[0].json.id);
+		for (const simplify of [false, true]) {
+			await ok(`task get ${simplify}`, { resource: 'task', operation: 'get', taskId, simplify });
+			await ok(`task getAll ${simplify}`, { resource: 'task', operation: 'getAll', returnAll: true, simplify, filters: { job_number: '1001' } });
+		}
+		await ok('task update', { resource: 'task', operation: 'update', taskId, updateFields: { description: 'checked' } });
+		await ok('task complete', { resource: 'task', operation: 'complete', taskId });
+		await ok('task delete', { resource: 'task', operation: 'delete', taskId });
+		const charge = await ok('charge add', { resource: 'jobCharge', operation: 'add', job: rl(1001), jobChargeTypeId: 2, additionalFields: { item_id: store.listItems()[0].id } });
+		const chargeId = String(charge[0].json.id);
+		await ok('charge getAll', { resource: 'jobCharge', operation: 'getAll', job: rl(1001), returnAll: true, simplify: false });
+		await ok('charge update', { resource: 'jobCharge', operation: 'update', job: rl(1001), chargeId, updateFields: { quantity: 3 } });
+		await ok('charge delete', { resource: 'jobCharge', operation: 'delete', job: rl(1001), chargeId });
+		await ok('time log', { resource: 'timeEntry', operation: 'log', job: rl(1001), employeeId: employee.id, startedAt: '2026-11-27T08:00:00', endedAt: '2026-11-27T09:00:00' });
+		await ok('time getAll', { resource: 'timeEntry', operation: 'getAll', job: rl(1001), returnAll: true, simplify: false });
+	});
+
+	test('Employee (with its login hashes in every record), Item, Invoice, Opportunity: every operation', async () => {
+		sandbox.options.employeesList = 'all';
+		try {
+			for (const simplify of [false, true]) {
+				const employees = await ok(`employee getAll ${simplify}`, { resource: 'employee', operation: 'getAll', status: 'all', returnAll: true, simplify });
+				expect(employees.length).toBe(5);
+				await ok(`employee get ${simplify}`, { resource: 'employee', operation: 'get', employeeId: sandbox.store(SLUG_A).employees[4].id, simplify });
+				await ok(`item getAll ${simplify}`, { resource: 'item', operation: 'getAll', returnAll: true, simplify });
+				await ok(`invoice getAll ${simplify}`, { resource: 'invoice', operation: 'getAll', invoiceStatus: 'all', returnAll: true, simplify });
+				await ok(`opportunity getAll ${simplify}`, { resource: 'opportunity', operation: 'getAll', returnAll: true, simplify });
+			}
+		} finally {
+			sandbox.options.employeesList = 'active';
+		}
+		const created = await ok('opportunity create', { resource: 'opportunity', operation: 'create', customer: rl(2), jobTypeId: 61 });
+		const job = rl(created[0].json.job_number as number);
+		await ok('opportunity markWon', { resource: 'opportunity', operation: 'markWon', job });
+		const other = await ok('opportunity create 2', { resource: 'opportunity', operation: 'create', customer: rl(2), jobTypeId: 61 });
+		await ok('opportunity markLost', { resource: 'opportunity', operation: 'markLost', job: rl(other[0].json.job_number as number) });
+	});
+
 	test('Trigger: emitted jobs and payments, and the manual sample', async () => {
 		const store = sandbox.store(SLUG_A);
 		const jobs: IDataObject = {};
@@ -417,6 +469,8 @@ describe('successful outputs carry no secret (simplified or not)', () => {
 			await runLoadOptions(searchJobs, good, {}, ''),
 			await runLoadOptions(getJobTypes, good),
 			await runLoadOptions(getEmployees, good),
+			await runLoadOptions(getEmployeeNumbers, good),
+			await runLoadOptions(getItems, good),
 		];
 		expectNoSecrets([['load options', safeJson(results)]], since);
 	});

@@ -5,6 +5,7 @@ import { RETRY } from '../../nodes/Kickserv/transport/request';
 import type { TestCredential } from '../harness/engine';
 import { ids, jobNumbers, TriggerUnderTest } from '../harness/trigger';
 import { PAYMENT_MODE } from '../harness/setup';
+import { prng } from './prng';
 
 /**
  * Randomized sequences of creates, deletes, payments, faults, restarts and polls against the New Job
@@ -14,24 +15,6 @@ import { PAYMENT_MODE } from '../harness/setup';
 
 const SEQUENCES = Number(process.env.KICKSERV_RANDOM_SEQUENCES ?? 300);
 const BASE_SEED = Number(process.env.KICKSERV_RANDOM_SEED ?? 20261128);
-
-function prng(seed: number) {
-	let state = seed >>> 0 || 1;
-	const next = () => {
-		state ^= state << 13;
-		state >>>= 0;
-		state ^= state >>> 17;
-		state ^= state << 5;
-		state >>>= 0;
-		return state / 4294967296;
-	};
-	return {
-		next,
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-		pick: <T>(list: T[]) => list[Math.floor(next() * list.length)],
-		chance: (p: number) => next() < p,
-	};
-}
 
 const TOKEN = 'random-token';
 let sandbox: KickservSandbox;

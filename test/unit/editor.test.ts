@@ -44,6 +44,9 @@ describe('canvas subtitles read like a sentence', () => {
 		['newPayment', 'When a payment is recorded'],
 		['jobStatusChanged', 'When a job changes status'],
 		['jobUpdated', 'When a job is updated'],
+		['invoicePaid', 'When an invoice is paid'],
+		['newCustomer', 'When a customer is created'],
+		['newOpportunity', 'When a job becomes an opportunity'],
 	])('trigger event %s: "%s"', (event, text) => {
 		expect(subtitle(trigger, { event })).toBe(text);
 	});
@@ -58,7 +61,7 @@ describe('canvas subtitles read like a sentence', () => {
 				seen++;
 			}
 		}
-		expect(seen).toBe(22);
+		expect(seen).toBe(42); // 22 of customers, jobs, notes, payments; 20 of tasks, charges, time, employees, items, invoices, opportunities
 		expect(subtitle(action, { resource: 'job', operation: 'create' })).toBe('Create a job');
 	});
 });

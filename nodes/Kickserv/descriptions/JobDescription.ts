@@ -48,7 +48,7 @@ const SCHEDULED_WINDOWS = [
 const body = (property: string) => ({ send: { type: 'body' as const, property: `job.${property}` } });
 
 /** Job fields a workflow may write (create and update). */
-const jobFieldOptions = (update: boolean): INodeProperties[] => {
+export const jobFieldOptions = (update: boolean): INodeProperties[] => {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Description',
@@ -138,7 +138,7 @@ const jobFieldOptions = (update: boolean): INodeProperties[] => {
 };
 
 /** Checks a job body before it is sent. */
-const checkJobBody = validate(function (options) {
+export const checkJobBody = validate(function (options) {
 	const job = ((options.body as IDataObject)?.job ?? {}) as IDataObject;
 	if ('job_type_id' in job) job.job_type_id = positiveInteger(job.job_type_id, 'Job Type');
 	if ('duration' in job) job.duration = optionalPositiveInteger(job.duration, 'Duration (Minutes)');

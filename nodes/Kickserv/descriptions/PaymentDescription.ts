@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { getAccount, kickservPages, kickservRequest } from '../transport/request';
-import { requireUpdateFields, route, validate } from '../transport/routing';
+import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { kickservApiError } from '../transport/errors';
 import { amount, isoDate, optionalText } from '../transport/validate';
@@ -125,16 +125,7 @@ export const paymentOperations: INodeProperties[] = [
 				routing: route({
 					method: 'DELETE',
 					url: '/jobs/{job}/payments/{paymentId}.json',
-					async run(request) {
-						const reply = await kickservRequest.call(this, request);
-						let payment: IDataObject = {};
-						try {
-							payment = unwrapRecord(reply.body, 'payment');
-						} catch {
-							// the deleted payment is a courtesy; the delete itself succeeded
-						}
-						return [{ deleted: true, ...payment, id: payment.id ?? Number(request.path.match(/(\d+)\.json$/)?.[1]) }];
-					},
+					run: deleteRecord('payment'),
 				}),
 			},
 			{

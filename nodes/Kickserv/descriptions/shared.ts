@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_IN_FLIGHT, MAX_IN_FLIGHT } from '../transport/parallel';
 import { simplify } from '../transport/routing';
@@ -6,6 +6,65 @@ import { simplify } from '../transport/routing';
 /** Shows a field only for these resource(s) and operation(s). */
 export const showFor = (resource: string, operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: [resource], operation, ...extra },
+});
+
+/** The Operation picker of a resource: its operations, each carrying its own routing. */
+export const operationsOf = (resource: string, options: INodePropertyOptions[], defaultOperation = 'getAll'): INodeProperties[] => [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
+	},
+];
+
+const COLLECTIONS = {
+	additionalFields: ['Additional Fields', 'Add Field'],
+	updateFields: ['Update Fields', 'Add Field'],
+	filters: ['Filters', 'Add Filter'],
+} as const;
+
+/** Additional Fields (create), Update Fields (update) or Filters (get many): a collection of optional fields. */
+export const fieldCollection = (
+	name: keyof typeof COLLECTIONS,
+	resource: string,
+	operation: string[],
+	options: INodeProperties[],
+): INodeProperties => ({
+	displayName: COLLECTIONS[name][0],
+	name,
+	type: 'collection',
+	placeholder: COLLECTIONS[name][1],
+	default: {},
+	displayOptions: showFor(resource, operation),
+	options,
+});
+
+const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A dropdown loaded from Kickserv by a `loadOptions` method ("… Name or ID", n8n's wording). */
+export const dropdown = (field: {
+	displayName: string;
+	name: string;
+	method: string;
+	description: string;
+	multi?: boolean;
+	required?: boolean;
+	displayOptions?: INodeProperties['displayOptions'];
+	routing?: INodeProperties['routing'];
+}): INodeProperties => ({
+	displayName: field.displayName,
+	name: field.name,
+	type: field.multi ? 'multiOptions' : 'options',
+	typeOptions: { loadOptionsMethod: field.method },
+	...(field.required ? { required: true } : {}),
+	default: field.multi ? [] : '',
+	description: `${field.description}. ${EXPRESSION_HINT}.`,
+	...(field.displayOptions ? { displayOptions: field.displayOptions } : {}),
+	...(field.routing ? { routing: field.routing } : {}),
 });
 
 /** A customer or job, picked from a searchable list, by number, or by its web-app URL. */

@@ -85,15 +85,39 @@ export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePro
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+/** An employee's display name: `name` as Kickserv documents it, else first and last name. */
+export const employeeName = (e: IDataObject): string =>
+	String(e.name || [e.first_name, e.last_name].filter(Boolean).join(' ') || e.email_address || e.email || e.id);
+
+async function employeeOptions(this: ILoadOptionsFunctions, value: 'id' | 'employee_number'): Promise<INodePropertyOptions[]> {
 	const employees = await kickservList.call(this, { key: 'employees', style: 'page', path: '/employees.json' });
 	return employees
-		.map((e) => ({
-			name: [e.first_name, e.last_name].filter(Boolean).join(' ') || String(e.email ?? e.id),
-			value: Number(e.id),
+		.filter((e) => e.active !== false && e.is_active !== false)
+		.map((e) => ({ name: employeeName(e), value: Number(e[value]) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Active employees by internal id (what job, task and time-entry bodies take). */
+export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await employeeOptions.call(this, 'id');
+}
+
+/** Active employees by employee number (what the job and task list filters take). */
+export async function getEmployeeNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await employeeOptions.call(this, 'employee_number');
+}
+
+/** The catalog's active items, for a job charge. */
+export async function getItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const items = await kickservList.call(this, { key: 'items', style: 'page', path: '/items.json' });
+	return items
+		.filter((item) => item.active !== false)
+		.map((item) => ({
+			name: item.price !== undefined && item.price !== null ? `${item.name} (${item.price})` : String(item.name),
+			value: Number(item.id),
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const listSearch = { searchCustomers, searchJobs };
-export const loadOptions = { getJobTypes, getEmployees };
+export const loadOptions = { getJobTypes, getEmployees, getEmployeeNumbers, getItems };

@@ -97,6 +97,10 @@ export function describePath(path: string): string {
 		jobs: 'job',
 		notes: 'note',
 		payments: 'payment',
+		tasks: 'task',
+		job_charges: 'job charge',
+		employees: 'employee',
+		opportunities: 'opportunity',
 	};
 	const parts = path.replace(/\.json$/, '').split('/').filter(Boolean);
 	const found: string[] = [];
@@ -110,7 +114,7 @@ export function describePath(path: string): string {
 /** The kind of record a collection path writes: `/customers/12/jobs.json` -> `job`. */
 export function resourceOf(path: string): string {
 	const last = path.replace(/\.json$/, '').split('/').filter((part) => part && !/^\d+$/.test(part)).pop() ?? '';
-	return last.replace(/s$/, '').replace(/_/g, ' ');
+	return last.replace(/ies$/, 'y').replace(/s$/, '').replace(/_/g, ' ');
 }
 
 /** What a 422 refused: a POST to a collection writes a new record (`new job for customer 101`). */

@@ -55,9 +55,16 @@ export function optionProblem(label: string, value: unknown, options: INodePrope
 
 const isChoice = (property: INodeProperties) => property.type === 'options' || property.type === 'multiOptions';
 
+/** A yes/no parameter holds true or false (or "true"/"false" from an expression), nothing else. */
+function booleanProblem(label: string, value: unknown): string | undefined {
+	if (value === undefined || typeof value === 'boolean' || value === 'true' || value === 'false') return undefined;
+	return `${label} must be true or false (got ${show(value)})`;
+}
+
 /**
  * Every options / multi-options parameter shown for the current values (and every one set inside a
- * shown collection), checked against its list. Throws an Error naming the first bad field.
+ * shown collection), checked against its list, and every shown yes/no parameter (Return All, Simplify)
+ * checked to be one. Throws an Error naming the first bad field.
  */
 export function checkOptionValues(properties: readonly INodeProperties[], get: ParameterGetter): void {
 	for (const property of properties) {
@@ -66,6 +73,9 @@ export function checkOptionValues(properties: readonly INodeProperties[], get: P
 			const options = listed(property);
 			// (a parameter that is not set at all is n8n's business: it fills in defaults)
 			const problem = options && get(property.name) !== undefined && optionProblem(property.displayName, get(property.name), options, property.type === 'multiOptions');
+			if (problem) throw new Error(problem);
+		} else if (property.type === 'boolean') {
+			const problem = booleanProblem(property.displayName, get(property.name));
 			if (problem) throw new Error(problem);
 		} else if (property.type === 'collection' && Array.isArray(property.options)) {
 			const value = (get(property.name) ?? {}) as IDataObject;

@@ -1,8 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** The plural keys lists come under, and the singular keys records come under. */
-export type ListKey = 'customers' | 'jobs' | 'notes' | 'payments' | 'employees' | 'job_types';
-export type RecordKey = 'customer' | 'job' | 'note' | 'payment';
+export type ListKey =
+	| 'customers'
+	| 'jobs'
+	| 'notes'
+	| 'payments'
+	| 'employees'
+	| 'job_types'
+	| 'tasks'
+	| 'job_charges'
+	| 'time_entries'
+	| 'items'
+	| 'invoices'
+	| 'opportunities';
+export type RecordKey = 'customer' | 'job' | 'note' | 'payment' | 'task' | 'job_charge' | 'time_entry';
 
 export interface PageMeta {
 	current_page?: number;
@@ -14,6 +26,8 @@ export interface PageMeta {
 export interface Page {
 	records: IDataObject[];
 	meta?: PageMeta;
+	/** The list object's other plain values (e.g. `total_balance_remaining` beside `invoices`). */
+	extras?: IDataObject;
 }
 
 const isObject = (value: unknown): value is IDataObject =>
@@ -25,9 +39,16 @@ export function unwrapList(body: unknown, key: ListKey): Page {
 	if (isObject(body)) {
 		const list = body[key];
 		if (Array.isArray(list)) {
+			let extras: IDataObject | undefined;
+			for (const name of Object.keys(body)) {
+				const value = body[name];
+				if (name === key || name === 'meta' || (value !== null && typeof value === 'object')) continue;
+				(extras ??= {})[name] = value;
+			}
 			return {
 				records: list.filter(isObject),
 				meta: isObject(body.meta) ? (body.meta as PageMeta) : undefined,
+				extras,
 			};
 		}
 		if (Object.keys(body).length === 0) return { records: [] };

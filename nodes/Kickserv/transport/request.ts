@@ -283,6 +283,8 @@ export async function readPage(
 export interface ListPage {
 	records: IDataObject[];
 	meta?: PageMeta;
+	/** The page's other top-level values (see Page.extras). */
+	extras?: IDataObject;
 	page: number;
 	/** The server's page size as learned so far: the longest page this list has shown. */
 	pageSize: number;
@@ -310,12 +312,12 @@ export async function* kickservPages(this: KickservContext, list: ListRequest): 
 	let remaining = list.limit ?? Infinity;
 	const first = Math.max(1, list.startPage ?? 1);
 	for (let page = first; page <= MAX_PAGES; page++) {
-		let { records, meta } = await readPage.call(this, list, style, page, perPage);
+		let { records, meta, extras } = await readPage.call(this, list, style, page, perPage);
 		const judge = () => judgePage({ page, records, meta, largestEarlierPage: largest, previousSignature: previous });
 		let verdict = judge();
 		const fallback = FALLBACK_STYLE[style];
 		if (verdict === 'repeated' && page === first + 1 && fallback) {
-			({ records, meta } = await readPage.call(this, list, fallback, page, perPage));
+			({ records, meta, extras } = await readPage.call(this, list, fallback, page, perPage));
 			verdict = judge();
 			if (verdict !== 'repeated') style = fallback;
 		}
@@ -332,7 +334,7 @@ export async function* kickservPages(this: KickservContext, list: ListRequest): 
 		const taken = records.length > remaining ? records.slice(0, remaining) : records;
 		remaining -= taken.length;
 		largest = Math.max(largest, records.length);
-		yield { records: taken, meta, page, pageSize: largest };
+		yield { records: taken, meta, extras, page, pageSize: largest };
 		if (verdict === 'last' || remaining <= 0) return;
 		previous = pageSignature(records);
 		if ((list.inFlight ?? 1) > 1 && list.limit === undefined && page === first + 1) {

@@ -141,6 +141,8 @@ export interface WindowJob {
 	balance_remaining?: unknown;
 	total?: unknown;
 	status?: unknown;
+	/** `paid` / `unpaid` (read for Invoice Paid only) */
+	invoice_status?: unknown;
 }
 
 /**

@@ -54,3 +54,15 @@ export const noJobs = (): EmptySample => ({
 	message: 'No job to show: the Kickserv account has no jobs yet',
 	description: 'Create a job in Kickserv, then click Fetch Test Event again.',
 });
+
+/** Invoice Paid / New Opportunity show the newest recent job that is one: there is none. */
+export const noneBecame = (what: string, scanned: number): EmptySample => ({
+	message: `No ${what} among the ${scanned} most recent jobs`,
+	description: `Fetch Test Event shows the newest ${what} of the most recent jobs. Once active, the trigger emits each job that becomes one after that.`,
+});
+
+/** New Customer shows the newest customer: there is none. */
+export const noCustomers = (): EmptySample => ({
+	message: 'No customer to show: the Kickserv account has no customers yet',
+	description: 'Create a customer in Kickserv, then click Fetch Test Event again.',
+});

@@ -18,7 +18,7 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
-import { noJobs, noMatchingJob, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
+import { noJobs, noMatchingJob, noneBecame, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
 /**
  * The trigger's events. Each reads through the shared transport, decides with the pure functions of
@@ -113,7 +113,7 @@ export async function pollNewJobs(this: IPollFunctions, state: IDataObject, sett
 }
 
 /** Fetch Test Event found nothing to show: an error saying what was looked at, never an empty output. */
-const emptySample = (context: IPollFunctions, { message, description }: EmptySample) =>
+export const emptySample = (context: IPollFunctions, { message, description }: EmptySample) =>
 	new NodeOperationError(context.getNode(), message, { description });
 
 export async function sampleJob(this: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
@@ -134,9 +134,9 @@ export async function sampleJob(this: IPollFunctions, settings: PollSettings): P
 
 const WINDOW_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status';
 
-/** The most recent jobs, trimmed to the change-detection fields unless `whole` records are needed. */
-async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false): Promise<WindowJob[]> {
-	return (await newestJobList.call(this, jobsToWatch, whole ? undefined : { only: WINDOW_FIELDS })) as unknown as WindowJob[];
+/** The most recent jobs, trimmed to the change-detection fields (and `extra` ones) unless `whole` records are needed. */
+async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = false, extra = ''): Promise<WindowJob[]> {
+	return (await newestJobList.call(this, jobsToWatch, whole ? undefined : { only: WINDOW_FIELDS + extra })) as unknown as WindowJob[];
 }
 
 async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDataObject[]> {
@@ -247,16 +247,22 @@ async function fullJob(this: IPollFunctions, jobNumber: number): Promise<IDataOb
 	return unwrapRecord(reply.body, 'job');
 }
 
+/**
+ * Job Status Changed, Job Updated and Invoice Paid: the watched window of recent jobs, each remembered
+ * by a fingerprint and one value (the status; for Invoice Paid the invoice status).
+ */
 export async function pollJobChanges(
 	this: IPollFunctions,
 	state: IDataObject,
 	settings: PollSettings,
-	kind: 'status' | 'updated',
+	kind: JobChangeKind,
 ): Promise<PollOutcome> {
 	const whole = kind === 'updated';
-	const jobs = await readWindow.call(this, settings.jobsToWatch, whole);
+	const mark = BECOMES[kind as keyof typeof BECOMES];
+	const remember = (job: WindowJob): Watched => (mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, 0, whole));
+	const jobs = await readWindow.call(this, settings.jobsToWatch, whole, kind === 'paid' ? ',invoice_status' : '');
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(jobs.map((job) => watchedOf(job, 0, whole))) } };
+		return { items: [], state: { window: encodeWindow(jobs.map(remember)) } };
 	}
 	const previous = decodeWindow(String(state.window));
 	const floor = windowFloor(previous);
@@ -265,17 +271,25 @@ export async function pollJobChanges(
 	for (const job of jobs) {
 		const change = classify(job, previous, floor, whole);
 		const before = previous.get(num(job.job_number));
-		const now = watchedOf(job, 0, whole);
+		const now = remember(job);
 		next.set(num(job.job_number), now);
+		if (mark) {
+			if (became(change, before?.s, now.s)) changes.push({ job, before });
+			continue;
+		}
 		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
 		const relevant =
 			kind === 'updated' ? true : now.s !== before.s && (!settings.toStatuses?.length || settings.toStatuses.includes(now.s));
 		if (relevant) changes.push({ job, before });
 	}
-	// oldest change first; over the cap, a job keeps its old fingerprint and is seen again next poll
+	// oldest change first; over the cap, a job keeps its old fingerprint (a new one stays unknown) and is
+	// seen again next poll
 	changes.sort((a, b) => String(a.job.updated_at).localeCompare(String(b.job.updated_at)) || a.job.job_number - b.job.job_number);
 	const taken = changes.slice(0, settings.cap);
-	for (const { job, before } of changes.slice(settings.cap)) next.set(num(job.job_number), before as Watched);
+	for (const { job, before } of changes.slice(settings.cap)) {
+		if (before) next.set(num(job.job_number), before);
+		else next.delete(num(job.job_number));
+	}
 	const items: IDataObject[] = [];
 	for (const { job, before } of taken) {
 		// the whole window record is already at hand for Job Updated; a status change reads the job
@@ -285,7 +299,40 @@ export async function pollJobChanges(
 	return { items, state: { window: encodeWindow([...next.values()]) } };
 }
 
-export async function sampleJobChange(this: IPollFunctions, kind: 'status' | 'updated'): Promise<IDataObject[]> {
+export type JobChangeKind = 'status' | 'updated' | 'paid' | 'opportunity';
+
+/** The events that wait for a job to become something: which field, and which value. */
+const BECOMES = {
+	paid: { field: 'invoice_status', value: 'paid' },
+	opportunity: { field: 'status', value: 'new' },
+} as const;
+
+/**
+ * Invoice Paid and New Opportunity remember `Y` (the job is it: paid / an opportunity) or `N`, and the
+ * job's internal id: a job number reused after a delete is another job, with its own history.
+ */
+const markOf = (job: WindowJob, mark: { field: 'invoice_status' | 'status'; value: string }): string =>
+	`${job[mark.field] === mark.value ? 'Y' : 'N'}${num(job.id).toString(36)}`;
+
+/** It now, and not known as it before: a job new to the window, one that was not, or another job under a reused number. */
+function became(change: string, before: string | undefined, now: string): boolean {
+	if (!now.startsWith('Y')) return false;
+	if (change === 'entered-new') return true;
+	return change === 'changed' && (!before || !before.startsWith('Y') || before.slice(1) !== now.slice(1));
+}
+
+export async function sampleJobChange(this: IPollFunctions, kind: JobChangeKind): Promise<IDataObject[]> {
+	const mark = BECOMES[kind as keyof typeof BECOMES];
+	if (mark) {
+		// the newest recent job that is it (a paid invoice, an opportunity)
+		let scanned = 0;
+		for await (const { records } of newestJobs.call(this, { qs: { only: `${WINDOW_FIELDS},invoice_status` }, limit: 250 })) {
+			const found = records.find((job) => job[mark.field] === mark.value);
+			if (found) return [await fullJob.call(this, num(found.job_number))];
+			scanned += records.length;
+		}
+		throw emptySample(this, scanned ? noneBecame(kind === 'paid' ? 'paid invoice' : 'opportunity', scanned) : noJobs());
+	}
 	const [job] = await newestJobList.call(this, 1);
 	if (!job) throw emptySample(this, noJobs());
 	const record = await fullJob.call(this, num(job.job_number));

@@ -1,0 +1,115 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { assumptionError } from '../transport/errors';
+import { MAX_PAGES } from '../transport/paging';
+import { kickservPages } from '../transport/request';
+import { planNew, seedIdCursor, type IdCursor } from './cursor';
+import { noCustomers } from './empty-sample';
+import { emptySample, type PollOutcome, type PollSettings } from './strategies';
+
+/*
+ * New Customer. Customers are listed oldest first (ascending number, `customers_page=N`, the server's
+ * page size) and a new customer gets the next number and a higher internal id: new customers are at
+ * the end of the list. The state is an id cursor (as New Job's) and the page where the end was last
+ * read; a poll reads from that page to the end. Deleted customers move the end back: a first page that
+ * holds no customer the cursor knows (or nothing at all) steps back a page, until it does or is page 1.
+ * The first activation finds the end in about 2·log2(pages) requests and emits nothing. A server that
+ * ignores `customers_page` (page 2 repeats page 1) is read with `page=` instead, kept with the state.
+ */
+
+const PATH = '/customers.json';
+const idOf = (customer: IDataObject) => Number(customer.id);
+
+type CustomerPaging = 'customers' | 'page';
+
+/** One page of the customer list (empty past the end). */
+async function pageAt(this: IPollFunctions, page: number, style: CustomerPaging): Promise<IDataObject[]> {
+	for await (const { records } of kickservPages.call(this, { path: PATH, key: 'customers', style, startPage: page })) return records;
+	return [];
+}
+
+/** The last page that holds customers, its customers, and the page parameter the server honours: galloping, then halving. */
+async function findEnd(this: IPollFunctions): Promise<{ page: number; records: IDataObject[]; style: CustomerPaging }> {
+	let style: CustomerPaging = 'customers';
+	let lo = 1;
+	let loRecords = await pageAt.call(this, 1, style);
+	if (!loRecords.length) return { page: 1, records: [], style };
+	const second = await pageAt.call(this, 2, style);
+	if (second.length && idOf(second[0]) === idOf(loRecords[0])) style = 'page';
+	let hi = 2;
+	for (; hi <= MAX_PAGES; hi *= 2) {
+		const records = hi === 2 && style === 'customers' ? second : await pageAt.call(this, hi, style);
+		if (!records.length) break;
+		if (idOf(records[0]) === idOf(loRecords[0])) {
+			throw assumptionError(
+				this.getNode(),
+				`the customer list pages with "customers_page"`,
+				`Page ${hi} began with the same customer as page ${lo}.`,
+				'The end of the list cannot be found, so the trigger cannot tell new customers from old ones.',
+			);
+		}
+		lo = hi;
+		loRecords = records;
+	}
+	while (hi - lo > 1) {
+		const mid = Math.floor((lo + hi) / 2);
+		const records = await pageAt.call(this, mid, style);
+		if (records.length) {
+			lo = mid;
+			loRecords = records;
+		} else hi = mid;
+	}
+	return { page: lo, records: loRecords, style };
+}
+
+/**
+ * The customers from `page` to the end (stepping back while the first page holds no known customer),
+ * each with the page it was on.
+ */
+async function readFrom(
+	this: IPollFunctions,
+	page: number,
+	cursor: IdCursor,
+	style: CustomerPaging,
+): Promise<Array<{ customer: IDataObject; page: number }>> {
+	for (let start = Math.max(1, page); ; start--) {
+		const seen: Array<{ customer: IDataObject; page: number }> = [];
+		let back = false;
+		for await (const { records, page: at } of kickservPages.call(this, { path: PATH, key: 'customers', style, startPage: start })) {
+			if (at === start && start > 1 && !records.some((c) => idOf(c) <= cursor.high)) {
+				back = true;
+				break;
+			}
+			for (const customer of records) seen.push({ customer, page: at });
+		}
+		if (!back && (seen.length || start === 1)) return seen;
+	}
+}
+
+export async function pollNewCustomers(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
+	if (state.high === undefined) {
+		// first production poll: everything present now is history
+		const end = await findEnd.call(this);
+		return { items: [], state: { ...seedIdCursor(end.records.map(idOf)), pg: end.page, ...(end.style === 'page' ? { st: 'page' } : {}) } };
+	}
+	const cursor: IdCursor = { high: Number(state.high), recent: String(state.recent ?? '') };
+	const style: CustomerPaging = state.st === 'page' ? 'page' : 'customers';
+	const seen = await readFrom.call(this, Number(state.pg) || 1, cursor, style);
+	const plan = planNew(
+		seen.map((s) => s.customer),
+		idOf,
+		cursor,
+		settings.cap,
+	);
+	// next time, start where the newest accounted customer is (new ones not emitted yet follow it)
+	const pageOf = new Map(seen.map((s) => [idOf(s.customer), s.page]));
+	const page = pageOf.get(plan.next.high) ?? (seen.length ? seen[seen.length - 1].page : 1);
+	return { items: plan.emit, state: { ...plan.next, pg: page, ...(style === 'page' ? { st: 'page' } : {}) } };
+}
+
+/** Fetch Test Event: the newest customer (the last of the list). */
+export async function sampleCustomer(this: IPollFunctions): Promise<IDataObject[]> {
+	const { records } = await findEnd.call(this);
+	if (!records.length) throw emptySample(this, noCustomers());
+	return [records[records.length - 1]];
+}

@@ -1,0 +1,7 @@
+/** `/items.json`: the catalog, paged with `page=` at the list page size [inf]. */
+import { missing, page, pickedList, type Ctx, type Reply } from './context';
+
+export function itemRoutes(ctx: Ctx): Reply {
+	if (ctx.segs.length !== 1 || ctx.method !== 'GET') throw missing(ctx, 'route');
+	return pickedList(ctx, 'items', ctx.store.pageItems(page(ctx), ctx.options.listPageSize));
+}

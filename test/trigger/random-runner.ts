@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { RETRY } from '../../nodes/Kickserv/transport/request';
+import type { prng } from './prng';
+
+/**
+ * The driver the randomized exactly-once tests of the newer trigger events share: how many sequences,
+ * quick retries, the quiet period that drains the trigger, the check and the failure report.
+ */
+
+export const SEQUENCES = Number(process.env.KICKSERV_RANDOM_SEQUENCES ?? 300);
+
+export interface Outcome {
+	steps: string[];
+	problems: string[];
+}
+
+/** `SEQUENCES` sequences from `defaultSeed` (KICKSERV_RANDOM_SEED overrides); the first 3 failing seeds are reported with their steps. */
+export function randomizedTest(title: string, defaultSeed: number, sequence: (seed: number) => Promise<Outcome>): void {
+	const base = Number(process.env.KICKSERV_RANDOM_SEED ?? defaultSeed);
+	const saved = { ...RETRY };
+	beforeAll(() => {
+		// retries stay on, only quicker, so hundreds of faults fit in the test's time
+		RETRY.baseDelayMs = 1;
+		RETRY.maxDelayMs = 5;
+	});
+	afterAll(() => {
+		Object.assign(RETRY, saved);
+	});
+	test(`${SEQUENCES} random sequences: ${title}`, async () => {
+		const failures: IDataObject[] = [];
+		for (let i = 0; i < SEQUENCES; i++) {
+			const { steps, problems } = await sequence(base + i);
+			if (problems.length) {
+				failures.push({ seed: base + i, steps, problems });
+				if (failures.length >= 3) break;
+			}
+		}
+		if (failures.length) {
+			throw new Error(`exactly-once violated; rerun one with KICKSERV_RANDOM_SEED=<seed> KICKSERV_RANDOM_SEQUENCES=1:\n${JSON.stringify(failures, null, 1)}`);
+		}
+	}, 600_000);
+}
+
+/** One of the faults a sequence injects. */
+export const randomFault = (rnd: ReturnType<typeof prng>) =>
+	rnd.pick([{ kind: 'status' as const, status: 500 }, { kind: 'status' as const, status: 429, retryAfter: 0 }, { kind: 'drop' as const }]);
+
+/** Polls until a poll brings nothing new (at least two polls), at most `max` times. */
+export async function drain(poll: () => Promise<void>, emitted: () => number, max = 1000): Promise<void> {
+	for (let k = 0; k < max; k++) {
+		const before = emitted();
+		await poll();
+		if (emitted() === before && k > 0) break;
+	}
+}
+
+/** A problem when the emitted ids are not exactly the expected ones, each once. */
+export function notExactlyOnce(emitted: Iterable<number>, expected: Iterable<number>, what: string): string | undefined {
+	const sorted = (list: Iterable<number>) => JSON.stringify([...list].sort((x, y) => x - y));
+	return sorted(emitted) === sorted(expected) ? undefined : `emitted ${sorted(emitted)} ${what} ${sorted(expected)}`;
+}
