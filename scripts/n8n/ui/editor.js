@@ -3,6 +3,8 @@
  * The steps of `npm run test:ui`, as a new user would click through the n8n 2.41 editor. Elements are
  * found by n8n's own data-test-id attributes and by visible text.
  */
+const path = require('path');
+
 const { expect } = require('./steps');
 
 const OWNER = { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Owner-Passw0rd' };
@@ -14,6 +16,25 @@ const README_IMAGES = {
 	'execute the node: the output table shows the new job': 'output-table.png',
 	'Kickserv Trigger: New Job settings and Fetch Test Event': 'trigger-settings.png',
 };
+
+/**
+ * What the node panel must show, read from the built package (dist/, which test:ui packs): the number
+ * of actions (every resource's operations), of trigger events, and the trigger's description (n8n shows
+ * the node and its trigger as one entry, described by the trigger).
+ */
+function panelFacts() {
+	const dist = path.join(__dirname, '..', '..', '..', 'dist', 'nodes', 'Kickserv');
+	const { Kickserv } = require(path.join(dist, 'Kickserv.node.js'));
+	const { KickservTrigger } = require(path.join(dist, 'KickservTrigger.node.js'));
+	const operations = new Kickserv().description.properties.filter((p) => p.name === 'operation');
+	const trigger = new KickservTrigger().description;
+	return {
+		actions: operations.reduce((count, p) => count + p.options.length, 0),
+		triggers: trigger.properties.find((p) => p.name === 'event').options.length,
+		description: trigger.description,
+	};
+}
+const PANEL = panelFacts();
 
 const byTestId = (page, id) => page.locator(`[data-test-id="${id}"]`);
 const visibleOptions = async (page) => (await page.locator('[role=option]:visible').allInnerTexts()).map((t) => t.trim());
@@ -62,14 +83,14 @@ async function editorSteps(runner, server) {
 		await byTestId(page, 'canvas-node').first().waitFor();
 		await openNodeCreatorAndSearch(page, 'Kickserv');
 		await byTestId(page, 'node-creator-item-name').filter({ hasText: /^Kickserv$/ }).first().click();
-		await byTestId(page, 'node-creator-category-item').filter({ hasText: 'Actions (22)' }).waitFor();
+		await byTestId(page, 'node-creator-category-item').filter({ hasText: `Actions (${PANEL.actions})` }).waitFor();
 		// one entry for the node and its trigger, described by the trigger's description: it names both
-		await byTestId(page, 'node-creator').getByText('Manage Kickserv customers, jobs, notes and payments, and start workflows').first().waitFor();
+		await byTestId(page, 'node-creator').getByText(PANEL.description.slice(0, 60)).first().waitFor();
 		const actions = await byTestId(page, 'node-creator-item-name').allInnerTexts();
 		for (const action of ['Create a customer', 'Find a customer by exact name', 'Create a job', 'Get many jobs', 'Create a payment']) {
 			expect(actions.includes(action), `the panel lists "${action}" (got ${actions.join(', ')})`);
 		}
-		await byTestId(page, 'node-creator-category-item').filter({ hasText: 'Triggers (4)' }).waitFor();
+		await byTestId(page, 'node-creator-category-item').filter({ hasText: `Triggers (${PANEL.triggers})` }).waitFor();
 	});
 
 	await step('Job > Create: the Job Type dropdown lists the sandbox job types', async (page) => {
@@ -167,7 +188,7 @@ async function editorSteps(runner, server) {
 		const action = byTestId(page, 'canvas-node').filter({ hasText: 'Create a job' });
 		await openNodeCreatorAndSearch(page, 'Kickserv');
 		await byTestId(page, 'node-creator-item-name').filter({ hasText: /^Kickserv$/ }).first().click();
-		await byTestId(page, 'node-creator-category-item').filter({ hasText: 'Triggers (4)' }).click();
+		await byTestId(page, 'node-creator-category-item').filter({ hasText: `Triggers (${PANEL.triggers})` }).click();
 		await byTestId(page, 'node-creator-item-name').filter({ hasText: /new job/i }).first().click();
 		await byTestId(page, 'ndv').waitFor();
 		const event = await parameter(page, 'event').locator('input').first().inputValue();
