@@ -102,17 +102,21 @@ async function editorSteps(runner, server) {
 		// n8n 2.41 may load the options before it assigns the only credential to a new node, and then
 		// shows "Error fetching options" until the node is opened again: reopen it, as a person would
 		let reopened = 0;
-		for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+		const reopen = async () => {
+			reopened++;
+			await byTestId(page, 'ndv-close-button').click();
+			await byTestId(page, 'canvas-node').filter({ hasText: 'Create a job' }).dblclick();
+			await byTestId(page, 'ndv').waitFor();
+		};
+		// (the error may show only after a first, ordinary placeholder: watch for a while, not once)
+		for (let settled = 0, deadline = Date.now() + 30_000; Date.now() < deadline && settled < 6; ) {
 			const text = await placeholder();
-			if (/Error/.test(text) && reopened < 2) {
-				reopened++;
-				await byTestId(page, 'ndv-close-button').click();
-				await byTestId(page, 'canvas-node').filter({ hasText: 'Create a job' }).dblclick();
-				await byTestId(page, 'ndv').waitFor();
-			} else if (/Loading/i.test(text)) {
-				await page.waitForTimeout(250);
+			if (/Error/.test(text) && reopened < 3) {
+				settled = 0;
+				await reopen();
 			} else {
-				break;
+				settled = /Loading/i.test(text) ? 0 : settled + 1;
+				await page.waitForTimeout(250);
 			}
 		}
 		if (reopened) process.stderr.write(`note: n8n showed "Error fetching options" on the new node; reopened it ${reopened}x\n`);
