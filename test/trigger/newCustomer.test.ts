@@ -4,7 +4,7 @@ import { KickservSandbox, generateLarge } from '../../sandbox';
 import type { TestCredential } from '../harness/engine';
 import { ids, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
-import { drain, notExactlyOnce, randomFault, randomizedTest, type Outcome } from './random-runner';
+import { type Outcome, randomizedTest, SequenceRun } from './random-runner';
 
 /**
  * New Customer: customers are listed oldest first, new ones at the end. Examples against a small and
@@ -92,15 +92,7 @@ async function randomSequence(seed: number): Promise<Outcome> {
 	if (seeded.error || seeded.items) return { steps, problems: [`seed failed: ${seeded.error?.message ?? 'emitted'}`] };
 	const created: number[] = [];
 	const emitted: number[] = [];
-	let faulted = false;
-	const poll = async () => {
-		const run = await trigger.poll();
-		if (run.error) {
-			if (!faulted) problems.push(`poll failed without a fault: ${run.error.message}`);
-			return;
-		}
-		emitted.push(...ids(run.items));
-	};
+	const run = new SequenceRun(sandbox, trigger, rnd, { steps, problems, emitted });
 	for (let i = rnd.int(6, 18); i > 0; i--) {
 		const action = rnd.pick(['create', 'create', 'delete', 'delete', 'fault', 'restart', 'poll', 'poll', 'poll']);
 		if (action === 'create') {
@@ -116,25 +108,11 @@ async function randomSequence(seed: number): Promise<Outcome> {
 				store.deleteCustomer(victim.customer_number);
 			}
 			steps.push(`delete ${count}`);
-		} else if (action === 'fault') {
-			const fault = randomFault(rnd);
-			sandbox.addFault({ fault, nth: rnd.int(1, 4) });
-			faulted = true;
-			steps.push(`fault ${JSON.stringify(fault)}`);
-		} else if (action === 'restart') {
-			trigger.restart();
-			steps.push('restart');
 		} else {
-			await poll();
-			steps.push('poll');
+			await run.sharedMove(action);
 		}
 	}
-	sandbox.clearFaults();
-	faulted = false;
-		await drain(poll, () => emitted.length);
-	const problem = notExactlyOnce(emitted, created, 'created');
-	if (problem) problems.push(problem);
-	if (trigger.stateBytes() >= 16 * 1024) problems.push(`state too large: ${trigger.stateBytes()} bytes`);
+	await run.finish(created, 'created');
 	await sandbox.stop();
 	return { steps, problems };
 }

@@ -5,7 +5,7 @@ import type { TestCredential } from '../harness/engine';
 import { useSandbox } from '../harness/setup';
 import { jobNumbers, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
-import { drain, notExactlyOnce, randomFault, randomizedTest, type Outcome } from './random-runner';
+import { type Outcome, randomizedTest, SequenceRun } from './random-runner';
 
 /**
  * New Opportunity: a watched job that became an opportunity (status `new`), created as one or turned
@@ -79,15 +79,7 @@ async function randomSequence(seed: number): Promise<Outcome> {
 		const became = new Set<number>();
 		const everOpportunity = new Set<number>(s.listJobs().filter((j) => j.status === 'new').map((j) => j.id));
 		const emitted: number[] = [];
-		let faulted = false;
-		const poll = async () => {
-			const run = await trigger.poll();
-			if (run.error) {
-				if (!faulted) problems.push(`poll failed without a fault: ${run.error.message}`);
-				return;
-			}
-			emitted.push(...(run.items ?? []).map((i) => Number(i.json.id)));
-		};
+		const run = new SequenceRun(sandbox, trigger, rnd, { steps, problems, emitted });
 		// a job may leave the opportunities (won, lost, deleted) only once the trigger has seen it
 		const settled = (id: number) => !became.has(id) || emitted.includes(id);
 		for (let i = rnd.int(6, 18); i > 0; i--) {
@@ -126,25 +118,11 @@ async function randomSequence(seed: number): Promise<Outcome> {
 					s.deleteJob(job.job_number);
 					steps.push(`delete job ${job.job_number}`);
 				}
-			} else if (action === 'fault') {
-				const fault = randomFault(rnd);
-				sandbox.addFault({ fault, nth: rnd.int(1, 4) });
-				faulted = true;
-				steps.push(`fault ${JSON.stringify(fault)}`);
-			} else if (action === 'restart') {
-				trigger.restart();
-				steps.push('restart');
 			} else {
-				await poll();
-				steps.push('poll');
+				await run.sharedMove(action);
 			}
 		}
-		sandbox.clearFaults();
-		faulted = false;
-		await drain(poll, () => emitted.length);
-		const problem = notExactlyOnce(emitted, became, 'became opportunities');
-		if (problem) problems.push(problem);
-		if (trigger.stateBytes() >= 16 * 1024) problems.push(`state too large: ${trigger.stateBytes()} bytes`);
+		await run.finish(became, 'became opportunities');
 	} finally {
 		await sandbox.stop();
 	}

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RETRY } from '../../nodes/Kickserv/transport/request';
+import type { KickservSandbox } from '../../sandbox';
+import { ids, type TriggerUnderTest } from '../harness/trigger';
 import type { prng } from './prng';
 
 /**
@@ -59,4 +61,57 @@ export async function drain(poll: () => Promise<void>, emitted: () => number, ma
 export function notExactlyOnce(emitted: Iterable<number>, expected: Iterable<number>, what: string): string | undefined {
 	const sorted = (list: Iterable<number>) => JSON.stringify([...list].sort((x, y) => x - y));
 	return sorted(emitted) === sorted(expected) ? undefined : `emitted ${sorted(emitted)} ${what} ${sorted(expected)}`;
+}
+
+/**
+ * One sequence's shared moves, over the trigger under test: a poll (a failure is a problem unless a
+ * fault was injected), the moves every event's sequence makes (a fault on one of the next requests, a
+ * restart, a poll), and the end (faults off, the trigger drained, exactly once, small state).
+ */
+export class SequenceRun {
+	private faulted = false;
+
+	constructor(
+		private readonly sandbox: KickservSandbox,
+		private readonly trigger: TriggerUnderTest,
+		private readonly rnd: ReturnType<typeof prng>,
+		private readonly record: { steps: string[]; problems: string[]; emitted: number[] },
+	) {}
+
+	poll = async (): Promise<void> => {
+		const run = await this.trigger.poll();
+		if (run.error) {
+			if (!this.faulted) this.record.problems.push(`poll failed without a fault: ${run.error.message}`);
+			return;
+		}
+		this.record.emitted.push(...ids(run.items));
+	};
+
+	/** A fault, a restart, or (for any other action) a poll. */
+	async sharedMove(action: string): Promise<void> {
+		const { steps } = this.record;
+		if (action === 'fault') {
+			const fault = randomFault(this.rnd);
+			this.sandbox.addFault({ fault, nth: this.rnd.int(1, 4) });
+			this.faulted = true;
+			steps.push(`fault ${JSON.stringify(fault)}`);
+		} else if (action === 'restart') {
+			this.trigger.restart();
+			steps.push('restart');
+		} else {
+			await this.poll();
+			steps.push('poll');
+		}
+	}
+
+	/** Faults off, the trigger drained; a problem unless exactly `expected` came out, once each, in a small state. */
+	async finish(expected: Iterable<number>, what: string): Promise<void> {
+		const { emitted, problems } = this.record;
+		this.sandbox.clearFaults();
+		this.faulted = false;
+		await drain(this.poll, () => emitted.length);
+		const problem = notExactlyOnce(emitted, expected, what);
+		if (problem) problems.push(problem);
+		if (this.trigger.stateBytes() >= 16 * 1024) problems.push(`state too large: ${this.trigger.stateBytes()} bytes`);
+	}
 }
