@@ -110,6 +110,17 @@ describe('locators take the number the web app shows', () => {
 	test('the trigger\'s Event has a tooltip', () => {
 		expect(trigger.description.properties.find((p) => p.name === 'event')!.description).toMatch(/starts the workflow/);
 	});
+
+	test('the README\'s node-panel caption counts the actions and trigger events the panel shows', () => {
+		const actions = action.description.properties
+			.filter((p) => p.name === 'operation')
+			.reduce((count, p) => count + (p.options?.length ?? 0), 0);
+		const events = trigger.description.properties.find((p) => p.name === 'event')!.options!.length;
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		const caption = /its (\d+) actions and (\d+) triggers/.exec(readme);
+		expect(caption).not.toBeNull();
+		expect([Number(caption![1]), Number(caption![2])]).toEqual([actions, events]);
+	});
 });
 
 describe('documentation links keep working in n8n', () => {
