@@ -357,10 +357,10 @@ async function triggerCases(): Promise<{ rows: TriggerRow[]; state: Array<{ what
 	rows.push({
 		what: `New Payment: first poll (seed; ${paidBefore.length} of the 250 watched jobs have payments)`,
 		requests: pseed.requests,
-		minRequests: `${5 + paidBefore.length}`,
+		minRequests: `${5 + window.length}`,
 		ms: fmtMs(pseed.ms),
 		emitted: pseed.emitted,
-		note: '5 window pages (only=…) + one payments list per job that may have payments',
+		note: '5 window pages (only=…) + the payments of every watched job (a job\'s balance does not show every payment)',
 	});
 	const pidle = await idlePolls(payment, slug);
 	rows.push({ what: 'New Payment: idle poll, default window of 250 jobs (median of 10)', requests: pidle.requests, minRequests: '5', ms: fmtMs(pidle.ms), emitted: 0 });
@@ -510,9 +510,11 @@ async function main() {
 	progress(`Sandbox on ${baseUrl}`);
 
 	const list = await listCases();
-	const more = await moreCases();
 	const limits = await limitCases();
 	const triggers = await triggerCases();
+	// 1b after 3: its seven lists' records would otherwise sit in the heap during the trigger polls and slow
+	// them (by up to a third), which made sections 1-3 incomparable with runs from before 1b existed
+	const more = await moreCases();
 	const memory = await memoryCases();
 	const ladders = await whereTimeGoes();
 	await sandbox.stop();
@@ -595,7 +597,7 @@ function report(
 	emit();
 	emit(
 		table(
-			['Case', 'Records', 'Node ms', 'Floor ms', 'Node/floor', 'Node req / min', 'Floor req', '≤ min+1', 'All runs ms (node / floor)'],
+			['Case', 'Records', 'Node ms', 'Floor ms', 'Node/floor', 'Node req / min', 'Floor req', `≤ min+${1 + ALLOWED_EXTRA}`, 'All runs ms (node / floor)'],
 			more.map((c) => [
 				c.what,
 				fmtInt(c.n),
@@ -604,7 +606,7 @@ function report(
 				fmtX(best(c.node) / best(c.floor)),
 				`${c.nodeRequests} / ${c.minRequests}`,
 				String(c.floorRequests),
-				verdict(c.nodeRequests <= c.minRequests + 1),
+				verdict(c.nodeRequests <= c.minRequests + 1 + ALLOWED_EXTRA),
 				`${c.node.map(fmtMs).join(', ')} / ${c.floor.map(fmtMs).join(', ')}`,
 			]),
 			['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
