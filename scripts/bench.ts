@@ -584,11 +584,16 @@ function report(
 	);
 	emit();
 
-	const byteMismatch = list.filter((c) => c.bytes !== c.floorBytes);
+	// the node's extra requests are empty pages past the end: a few dozen bytes each (`{"jobs":[]}` or with meta)
+	const EMPTY_PAGE_MAX = 200;
+	const pastEnd = (c: ListCase) => c.nodeRequests - c.floorRequests;
+	const byteMismatch = list.filter((c) => c.bytes < c.floorBytes || c.bytes - c.floorBytes > pastEnd(c) * EMPTY_PAGE_MAX);
+	const extraBytes = list.map((c) => c.bytes - c.floorBytes);
 	emit(
 		byteMismatch.length
-			? `Note: the bytes the sandbox sent to the node and the bytes the floor read differ for ${byteMismatch.map((c) => `${c.kind} ${label(c.n)}`).join(', ')}.`
-			: 'JSON received: counted by the sandbox for the node\'s run; identical to what the floor read, byte for byte, in every case.',
+			? `Note: the bytes the sandbox sent to the node and the bytes the floor read differ by more than the empty pages past the end for ${byteMismatch.map((c) => `${c.kind} ${label(c.n)}`).join(', ')}.`
+			: 'JSON received: counted by the sandbox for the node\'s run; what the floor read, byte for byte, plus only the empty ' +
+					`pages the node requested past the end (${Math.min(...extraBytes)}-${Math.max(...extraBytes)} bytes in all), in every case.`,
 	);
 	emit();
 
@@ -800,15 +805,17 @@ function findings(
 	if (drain && drain.requests > Number(drain.minRequests)) {
 		const perPoll = (triggers.drain.perPoll as number[]) ?? [];
 		const polls = perPoll.length;
-		const estimate = (polls - 1) * (1000 / JOBS_PER_PAGE + 2) + 1;
+		const later = perPoll.slice(1, -1);
+		const firstPages = perPoll[0] ?? 0;
+		const gallop = 2 * Math.ceil(Math.log2(Math.max(2, firstPages))) + 1000 / JOBS_PER_PAGE;
 		p(
-			`**Trigger backlog: missed (${fmtInt(drain.requests)} requests to emit 10,000 new jobs at Max Items per Poll 1000; ${drain.minRequests} would read each new job once).** ` +
-				'Every poll pages from page 1 (newest jobs) down to the first known id (`newJobsSince`, nodes/Kickserv/trigger/strategies.ts) and then ' +
-				'emits the oldest 1000 of what it read, so with B jobs waiting a poll reads B/50 + 1 pages and a whole drain about B²/(2 · cap · 50) ' +
-				`(requests per poll here: ${perPoll.join(', ')}). Fix in \`pollNewJobs\`/\`newJobsSince\`: store how many new jobs were left over ` +
-				'(`plan.carried`, which `planNew` already returns) in the state, and when it exceeds the cap start the next poll at page ' +
-				'⌊(carried − cap) / 50⌋ (one page early, for jobs deleted meanwhile), going forward to the first known id as now. The pages skipped ' +
-				`hold only jobs newer than the cap oldest, which that poll would not emit anyway. The drain would cost about ${estimate} requests; the state grows by one number.`,
+			`**Trigger backlog: ${fmtInt(drain.requests)} requests to emit 10,000 new jobs at Max Items per Poll 1000 (${drain.minRequests} would read each new job once).** ` +
+				`The first poll of a backlog pages from the newest job down to the last known one (${firstPages} requests: every new job's page) and emits the oldest 1000; ` +
+				'the state keeps how many it left over (`carried`), not the jobs. Each later poll skips the pages of jobs it will not emit yet ' +
+				`(\`newJobsSince\`, nodes/Kickserv/trigger/strategies.ts) and reads ${later.length ? Math.max(...later) : '?'} pages (requests per poll here: ${perPoll.join(', ')}). ` +
+				'The excess over the minimum is those later polls reading again pages the first poll read and forgot: remembering them would put up to the whole ' +
+				'backlog into the trigger\'s state. Open: a first poll that gallops to the last known job (pages 1, 2, 4, 8…, then halving, as the oldest-first ' +
+				`reading in trigger/listing.ts already does) and reads only the pages it emits would cost about ${gallop} requests instead of ${firstPages}.`,
 		);
 	}
 
@@ -840,13 +847,12 @@ function findings(
 				`takes ${fmtX(wall('axios') / wall('floor'))} the floor's wall time and ${fmtX(cpu('axios') / cpu('floor'))} its CPU ` +
 				`(the fetch floor is not even the cheapest client: node:http with a new connection per page uses ${fmtX(cpu('node:http') / cpu('floor'))} of its CPU). ` +
 				`Where the node's CPU goes (profile self time, ms): our code ${fmtMs(sum(areas, 'our node code'))}, of which \`stripSecrets\` ${fmtMs(strip)}; ` +
-				`the credential's \`authenticate\` resolved through n8n's expression engine on every request (n8n-workflow expressions + luxon building \`$now\`/\`$today\` for each evaluation) ${fmtMs(cred)}; ` +
+				`n8n's expression engine (n8n-workflow expressions + luxon; the credential is read once per execution and its \`authenticate\` is a function, so nothing is resolved per request) ${fmtMs(cred)}; ` +
 				`axios + follow-redirects + proxy-from-env + n8n-core request helpers ${fmtMs(http)}; connect/close ${fmtMs(connect)}; ` +
 				`GC ${fmtMs(sum(areas, 'GC'))} (floor ${fmtMs(sum(floorAreas, 'GC'))}); WorkflowExecute, RoutingNode and n8n's per-item copying ${fmtMs(engine)} (negligible). ` +
-				'In the node\'s hands: `stripSecrets` and `disableFollowRedirect` (see Memory) cut CPU and GC. The credential is resolved per request by ' +
-				'`this.helpers.httpRequestWithAuthentication`; reading it once and setting the Basic header in the node removes that cost, but n8n\'s ' +
-				'community-node rule `no-http-request-with-manual-auth` asks nodes to use `httpRequestWithAuthentication`. The rest (axios, a new connection per request) is n8n-core\'s. ' +
-				'bench/WHATIF.md measures each of these changes on patched copies.',
+				'What is left in the node\'s hands is `stripSecrets`: a copy of every record that carries a secret key, made with `Object.fromEntries` so that V8 keeps it ' +
+				'compact (a key-by-key copy is cheaper to make but became a dictionary object: twice the heap, see Memory). The rest (axios, a new connection per ' +
+				'request) is n8n-core\'s, the same for every node. bench/WHATIF.md measured the earlier fixes on patched copies.',
 		);
 	}
 
@@ -860,11 +866,10 @@ function findings(
 	const floorCustomers = floorMem.find((r) => r.kind === 'customers');
 	if (nodeCustomers && floorCustomers && nodeCustomers.dictionaryShare > 0.5) {
 		parts.push(
-			'(1) `stripSecrets` (nodes/Kickserv/transport/routing.ts): customer records carry `token` and `password_digest`; copying with `{ ...record }` and then ' +
-				`\`delete\` turns every output record into a V8 dictionary-mode object (${(nodeCustomers.dictionaryShare * 100).toFixed(0)}% of them here): the output weighs ` +
-				`${fmtMB(nodeCustomers.retainedHeap - nodeCustomers.baselineHeap)} on the heap against ${fmtMB(floorCustomers.retainedHeap - floorCustomers.baselineHeap)} for the same records as parsed. ` +
-				'Fix: copy with an object rest, `const { token, password_digest, encrypted_password, api_token, ...rest } = record` (V8 keeps that compact), and walk the ' +
-				'values with `for…in` instead of `Object.entries`, which allocates an array of pairs for every record even when nothing is stripped.',
+			`(1) \`stripSecrets\` (nodes/Kickserv/transport/secrets.ts): ${(nodeCustomers.dictionaryShare * 100).toFixed(0)}% of the output records are V8 dictionary-mode objects, ` +
+				`so the output weighs ${fmtMB(nodeCustomers.retainedHeap - nodeCustomers.baselineHeap)} on the heap against ${fmtMB(floorCustomers.retainedHeap - floorCustomers.baselineHeap)} ` +
+				'for the same records as parsed. The copy it makes of a record with a secret key must keep the compact layout (`Object.fromEntries` does; ' +
+				'`delete` and a key-by-key copy do not): test/nodes/record-layout.test.ts.',
 		);
 	}
 	const nodeBuffers = Math.max(...nodeMem.map((r) => r.endUsage.arrayBuffers));
