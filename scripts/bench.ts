@@ -804,7 +804,6 @@ function findings(
 	const drain = triggers.rows.find((r) => r.what.includes('drain'));
 	if (drain && drain.requests > Number(drain.minRequests)) {
 		const perPoll = (triggers.drain.perPoll as number[]) ?? [];
-		const polls = perPoll.length;
 		const later = perPoll.slice(1, -1);
 		const firstPages = perPoll[0] ?? 0;
 		const gallop = 2 * Math.ceil(Math.log2(Math.max(2, firstPages))) + 1000 / JOBS_PER_PAGE;
