@@ -58,17 +58,18 @@ export class KickservApi implements ICredentialType {
 		return { ...requestOptions, auth: { username: token, password: token } };
 	};
 
-	// One cheap GET that proves both the token and the slug: a name search that matches nothing and
-	// always answers an object holding `customers`. HTTP errors are not thrown (n8n re-sends a request
-	// that throws on 401 once, and Kickserv locks a login after 5 failures): a reply without
-	// `customers` (401 text, 404 page) fails the test instead.
+	// One GET that proves both the token and the slug: the account's calendar, an object holding the
+	// `job_types` part [doc] (the node reads its job types there too). Not a list: n8n's test rules read
+	// the first item RoutingNode makes of the reply, and a list that came as a bare array, which
+	// Kickserv's lists may do, would make no item or a record without the key. HTTP errors are not
+	// thrown (n8n re-sends a request that throws on 401 once, and Kickserv locks a login after 5
+	// failures): a reply without `job_types` (401 text, 404 or login page) fails the test instead.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{encodeURIComponent(String($credentials.accountSlug).trim())}}',
-			url: '/customers/filter.json',
+			url: '/calendar.json',
 			method: 'GET',
-			qs: { name: 'n8n-credential-test' },
 			headers: { Accept: 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},
@@ -76,7 +77,7 @@ export class KickservApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'customers',
+					key: 'job_types',
 					value: undefined,
 					message:
 						'Kickserv did not accept this credential: check the API Token (Settings > Manage Users) and that the Account Slug is the one in your Kickserv address',

@@ -110,11 +110,19 @@ const SUITE = {
 					return (await response.json()).data;
 				};
 				assert.deepEqual(await test('sandbox-token-0001'), { status: 'OK', message: 'Connection successful!' });
+				// lists sent as bare arrays (an envelope the contract allows) must not fail the Test
+				const envelope = ctx.server.sandbox.options.listEnvelope;
+				ctx.server.sandbox.options.listEnvelope = 'bare';
+				try {
+					assert.deepEqual(await test('sandbox-token-0001'), { status: 'OK', message: 'Connection successful!' }, 'Test with bare-array lists');
+				} finally {
+					ctx.server.sandbox.options.listEnvelope = envelope;
+				}
 				const before = ctx.server.sandbox.log.length;
 				const failed = await test('wrong-token');
 				assert.equal(failed.status, 'Error');
 				assert.match(failed.message, /check the API Token/);
-				const sent = ctx.server.sandbox.log.slice(before).filter((r) => r.path.endsWith('/customers/filter.json'));
+				const sent = ctx.server.sandbox.log.slice(before).filter((r) => r.path.endsWith('/calendar.json'));
 				assert.equal(sent.length, 1, 'a refused token is sent once, never retried');
 				assert.equal(sent[0].status, 401);
 				const types = await (await call('/types/nodes.json')).json();

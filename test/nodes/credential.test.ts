@@ -2,7 +2,7 @@ import type { IAuthenticateRuleResponseSuccessBody, INodeType } from 'n8n-workfl
 
 import { KickservApi } from '../../credentials/KickservApi.credentials';
 import { registerNodeType, runWorkflow, type TestCredential } from '../harness/engine';
-import { ALTERNATIVE, TOKEN, useSandbox } from '../harness/setup';
+import { TOKEN, useSandbox } from '../harness/setup';
 
 const t = useSandbox();
 
@@ -57,14 +57,22 @@ async function testCredential(credentials: TestCredential): Promise<{ ok: boolea
 }
 
 describe('KickservApi credential', () => {
-	// The Test button reads the keyed list envelope ({"customers": [...]}) [doc]: n8n's test rules cannot
-	// accept either envelope, so a server that sends bare arrays fails the Test although the nodes work
-	// (README, Assumptions). Under that alternative this one test cannot hold.
-	const testOrSkip = ALTERNATIVE === 'envelopes' ? test.skip : test;
-	testOrSkip('a good token and slug pass with one cheap GET', async () => {
+	test('a good token and slug pass with one GET of the calendar (the job types)', async () => {
 		expect(await testCredential(t.credentials)).toEqual({ ok: true });
 		expect(t.sandbox.log).toHaveLength(1);
-		expect(t.sandbox.log[0]).toMatchObject({ method: 'GET', path: '/demo-hvac/customers/filter.json', query: { name: 'n8n-credential-test' } });
+		expect(t.sandbox.log[0]).toMatchObject({ method: 'GET', path: '/demo-hvac/calendar.json' });
+	});
+
+	test('the Test holds whatever envelope the lists come in (bare arrays, keyed objects)', async () => {
+		const was = t.sandbox.options.listEnvelope;
+		try {
+			for (const envelope of ['bare', 'keyed'] as const) {
+				t.sandbox.options.listEnvelope = envelope;
+				expect(await testCredential(t.credentials)).toEqual({ ok: true });
+			}
+		} finally {
+			t.sandbox.options.listEnvelope = was;
+		}
 	});
 
 	test('a wrong token fails once (never retried: Kickserv locks logins after 5 failures)', async () => {
