@@ -3,7 +3,6 @@
  * employees [doc], or all with `employeesList: 'all'`; full records, login secrets included; paged with
  * `page=` at the list page size [inf]).
  */
-import { pageSlice } from '../paging';
 import { list, missing, page, type Ctx, type Reply } from './context';
 
 export function accountRoutes(ctx: Ctx): Reply {
@@ -20,8 +19,8 @@ export function accountRoutes(ctx: Ctx): Reply {
 			};
 		}
 		if (a === 'employees') {
-			const employees = ctx.store.listEmployeeRecords(ctx.options.employeesList === 'active');
-			return list(ctx, 'employees', pageSlice(employees, page(ctx), ctx.options.listPageSize));
+			const activeOnly = ctx.options.employeesList === 'active';
+			return list(ctx, 'employees', ctx.store.listEmployeeRecords(activeOnly, { page: page(ctx), size: ctx.options.listPageSize }));
 		}
 	}
 	throw missing(ctx, 'route');

@@ -9,6 +9,7 @@ import type { JobRow } from './jobs';
 import type { NoteRow } from './notes';
 import type { PaymentRow } from './payments';
 import type { FieldErrors } from '../errors';
+import { pageSlice } from '../paging';
 import { BCRYPT, B64URL, fakeString, formatDate, formatTimestamp, intOrNull, parseUtcOffset } from './values';
 
 export type EmployeeRecord = {
@@ -177,11 +178,14 @@ export abstract class AccountCore {
 		return e ? { ...e } : null;
 	}
 
-	/** Employees as `/employees.json` sends them (secrets included), active ones only unless told. */
-	listEmployeeRecords(activeOnly = true): EmployeeFullRecord[] {
+	/**
+	 * Employees as `/employees.json` sends them (secrets included), active ones only unless told; one
+	 * page of them when `range` is given (only that page's records are built).
+	 */
+	listEmployeeRecords(activeOnly = true, range?: { page: number; size: number }): EmployeeFullRecord[] {
 		const adminId = this.employees[0]?.id;
-		return this.employees
-			.filter((e) => !activeOnly || e.is_active)
+		const rows = this.employees.filter((e) => !activeOnly || e.is_active);
+		return (range ? pageSlice(rows, range.page, range.size) : rows)
 			.map((e) => ({
 				...e,
 				name: `${e.first_name} ${e.last_name}`.trim(),
