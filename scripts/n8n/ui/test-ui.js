@@ -5,10 +5,11 @@
  * package installed as in `test:n8n`, the Kickserv sandbox, Debian's Chromium driven by playwright-core.
  * The steps (editor.js) sign up the owner, add the Kickserv node from the node panel, create a job, read
  * errors, fetch trigger test events and test the credential. A screenshot of every step goes to the
- * folder printed at the start (UI_SCREENSHOTS, default test-results/ui in the repository); the README's
- * images (docs/img) are copied from it. Fails naming the step, with its screenshot.
+ * folder printed at the start (UI_SCREENSHOTS, default test-results/ui in the repository); with
+ * UI_UPDATE_README_IMAGES=1 a passing run also copies the README's images (docs/img) from it (a plain
+ * run leaves the repository's files as they are). Fails naming the step, with its screenshot.
  *
- * Env: UI_N8N_VERSION (2.41.0), UI_SCREENSHOTS (folder), N8N_CACHE_DIR (as test:n8n).
+ * Env: UI_N8N_VERSION (2.41.0), UI_SCREENSHOTS (folder), UI_UPDATE_README_IMAGES, N8N_CACHE_DIR (as test:n8n).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -41,7 +42,7 @@ async function main() {
 		await server.stop();
 	}
 	const ok = runner && runner.failed === 0 && runner.passed > 0;
-	if (ok) {
+	if (ok && process.env.UI_UPDATE_README_IMAGES === '1') {
 		// the README's images are this run's screenshots
 		const images = path.join(REPO, 'docs', 'img');
 		fs.mkdirSync(images, { recursive: true });
@@ -50,6 +51,7 @@ async function main() {
 			if (!shot) throw new Error(`README image ${file}: no step "${step}"`);
 			fs.copyFileSync(shot.screenshot, path.join(images, file));
 		}
+		console.log(`README images (docs/img) refreshed from this run: ${Object.values(README_IMAGES).join(', ')}`);
 	}
 	console.log(runner ? runner.summary() : '');
 	console.log(`screenshots: ${FOLDER}`);
