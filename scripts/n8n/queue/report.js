@@ -52,7 +52,7 @@ function write(file, fig) {
 	const body = [
 		'# test:queue results',
 		'',
-		'Written by `npm run test:queue` (scripts/n8n/test-queue.js): the package in real n8n queue mode,',
+		'Written by `QUEUE_RESULTS=bench/QUEUE.md npm run test:queue` (scripts/n8n/test-queue.js): the package in real n8n queue mode,',
 		'PostgreSQL + Redis from Debian packages, the Kickserv sandbox as the API.',
 		'',
 		...lines(fig),
