@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { KickservSandbox } from '../../sandbox';
-import type { TestCredential } from '../harness/engine';
 import { useSandbox } from '../harness/setup';
 import { jobNumbers, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
-import { type Outcome, randomizedTest, SequenceRun } from './random-runner';
+import { type Outcome, randomizedTest, SequenceRun, withRandomAccount } from './random-runner';
 
 /**
  * Invoice Paid: a watched job whose invoice became paid is emitted once. Examples, then randomized
@@ -79,14 +77,9 @@ describe('Kickserv Trigger: Invoice Paid', () => {
 
 async function randomSequence(seed: number): Promise<Outcome> {
 	const rnd = prng(seed);
-	const sandbox = new KickservSandbox({ accounts: [{ slug: 'random', token: 'random-token', seed: 'empty' }] });
-	const credentials: TestCredential = { accountSlug: 'random', apiToken: 'random-token', baseUrl: await sandbox.start(0) };
 	const steps: string[] = [];
 	const problems: string[] = [];
-	try {
-		const s = sandbox.store();
-		s.addJobType('Repair', 61);
-		for (let i = 0; i < 3; i++) s.createCustomer({ name: `Customer ${i}` });
+	return await withRandomAccount(async (sandbox, s, credentials) => {
 		const newJob = () => s.createJob(rnd.int(1, 3), { job_type_id: 61, job_charges: [{ name: 'Service', price: `${rnd.int(20, 300)}.00` }] });
 		const unpaid = () => s.listJobs().filter((j) => j.invoice_status === 'unpaid' && Number(j.balance_remaining) > 0);
 		for (let i = rnd.int(0, 30); i > 0; i--) newJob();
@@ -122,21 +115,14 @@ async function randomSequence(seed: number): Promise<Outcome> {
 			} else if (action === 'delete') {
 				// only jobs whose payment was already emitted, or that are not paid: a job paid and deleted
 				// before any poll could see it never became paid for the trigger
-				const candidates = s.listJobs().filter((j) => !becamePaid.has(j.id) || emitted.includes(j.id));
-				if (candidates.length) {
-					const job = rnd.pick(candidates);
-					s.deleteJob(job.job_number);
-					steps.push(`delete job ${job.job_number}`);
-				}
+				run.deleteSettledJob(becamePaid);
 			} else {
 				await run.sharedMove(action);
 			}
 		}
 		await run.finish(becamePaid, 'became paid');
-	} finally {
-		await sandbox.stop();
-	}
-	return { steps, problems };
+		return { steps, problems };
+	});
 }
 
 describe('Kickserv Trigger: Invoice Paid, randomized', () => {

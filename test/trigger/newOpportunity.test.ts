@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { KickservSandbox } from '../../sandbox';
-import type { TestCredential } from '../harness/engine';
 import { useSandbox } from '../harness/setup';
 import { jobNumbers, TriggerUnderTest } from '../harness/trigger';
 import { prng } from './prng';
-import { type Outcome, randomizedTest, SequenceRun } from './random-runner';
+import { type Outcome, randomizedTest, SequenceRun, withRandomAccount } from './random-runner';
 
 /**
  * New Opportunity: a watched job that became an opportunity (status `new`), created as one or turned
@@ -60,14 +58,9 @@ describe('Kickserv Trigger: New Opportunity', () => {
 
 async function randomSequence(seed: number): Promise<Outcome> {
 	const rnd = prng(seed);
-	const sandbox = new KickservSandbox({ accounts: [{ slug: 'random', token: 'random-token', seed: 'empty' }] });
-	const credentials: TestCredential = { accountSlug: 'random', apiToken: 'random-token', baseUrl: await sandbox.start(0) };
 	const steps: string[] = [];
 	const problems: string[] = [];
-	try {
-		const s = sandbox.store();
-		s.addJobType('Repair', 61);
-		for (let i = 0; i < 3; i++) s.createCustomer({ name: `Customer ${i}` });
+	return await withRandomAccount(async (sandbox, s, credentials) => {
 		const customer = () => rnd.int(1, 3);
 		for (let i = rnd.int(0, 30); i > 0; i--) {
 			if (rnd.chance(0.3)) s.createOpportunity(customer(), { job_type_id: 61 });
@@ -81,7 +74,7 @@ async function randomSequence(seed: number): Promise<Outcome> {
 		const emitted: number[] = [];
 		const run = new SequenceRun(sandbox, trigger, rnd, { steps, problems, emitted });
 		// a job may leave the opportunities (won, lost, deleted) only once the trigger has seen it
-		const settled = (id: number) => !became.has(id) || emitted.includes(id);
+		const settled = (id: number) => run.settled(id, became);
 		for (let i = rnd.int(6, 18); i > 0; i--) {
 			const action = rnd.pick(['jobs', 'opportunity', 'opportunity', 'convert', 'end', 'delete', 'fault', 'restart', 'poll', 'poll', 'poll']);
 			const room = s.listJobs().length < 450;
@@ -112,21 +105,14 @@ async function randomSequence(seed: number): Promise<Outcome> {
 					steps.push(`mark ${job.job_number} ${outcome}`);
 				}
 			} else if (action === 'delete') {
-				const candidates = s.listJobs().filter((j) => settled(j.id));
-				if (candidates.length) {
-					const job = rnd.pick(candidates);
-					s.deleteJob(job.job_number);
-					steps.push(`delete job ${job.job_number}`);
-				}
+				run.deleteSettledJob(became);
 			} else {
 				await run.sharedMove(action);
 			}
 		}
 		await run.finish(became, 'became opportunities');
-	} finally {
-		await sandbox.stop();
-	}
-	return { steps, problems };
+		return { steps, problems };
+	});
 }
 
 describe('Kickserv Trigger: New Opportunity, randomized', () => {

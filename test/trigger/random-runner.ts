@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RETRY } from '../../nodes/Kickserv/transport/request';
-import type { KickservSandbox } from '../../sandbox';
+import { KickservSandbox, type AccountStore, type JobRecord } from '../../sandbox';
+import type { TestCredential } from '../harness/engine';
 import { ids, type TriggerUnderTest } from '../harness/trigger';
 import type { prng } from './prng';
 
@@ -42,6 +43,25 @@ export function randomizedTest(title: string, defaultSeed: number, sequence: (se
 			throw new Error(`exactly-once violated; rerun one with KICKSERV_RANDOM_SEED=<seed> KICKSERV_RANDOM_SEQUENCES=1:\n${JSON.stringify(failures, null, 1)}`);
 		}
 	}, 600_000);
+}
+
+/**
+ * A fresh sandbox account for one job-based sequence (job type 61 "Repair", customers 1 to 3), stopped
+ * when the sequence ends, however it ends.
+ */
+export async function withRandomAccount(
+	sequence: (sandbox: KickservSandbox, store: AccountStore, credentials: TestCredential) => Promise<Outcome>,
+): Promise<Outcome> {
+	const sandbox = new KickservSandbox({ accounts: [{ slug: 'random', token: 'random-token', seed: 'empty' }] });
+	const credentials: TestCredential = { accountSlug: 'random', apiToken: 'random-token', baseUrl: await sandbox.start(0) };
+	try {
+		const store = sandbox.store();
+		store.addJobType('Repair', 61);
+		for (let i = 0; i < 3; i++) store.createCustomer({ name: `Customer ${i}` });
+		return await sequence(sandbox, store, credentials);
+	} finally {
+		await sandbox.stop();
+	}
 }
 
 /** One of the faults a sequence injects. */
@@ -102,6 +122,22 @@ export class SequenceRun {
 			await this.poll();
 			steps.push('poll');
 		}
+	}
+
+	/**
+	 * Whether a job may leave what the event watches for (be deleted, won, lost): not one that became
+	 * it (`became`) until the trigger has emitted it, else it was never there for the trigger to see.
+	 */
+	settled = (id: number, became: ReadonlySet<number>): boolean => !became.has(id) || this.record.emitted.includes(id);
+
+	/** The delete move: one job, picked among the settled ones, deleted (none when there is none). */
+	deleteSettledJob(became: ReadonlySet<number>): void {
+		const store = this.sandbox.store();
+		const candidates: JobRecord[] = store.listJobs().filter((job) => this.settled(job.id, became));
+		if (!candidates.length) return;
+		const job = this.rnd.pick(candidates);
+		store.deleteJob(job.job_number);
+		this.record.steps.push(`delete job ${job.job_number}`);
 	}
 
 	/** Faults off, the trigger drained; a problem unless exactly `expected` came out, once each, in a small state. */
