@@ -61,7 +61,7 @@ function heldFor(ctx, key, condition, graceMs = 3000) {
 	return Date.now() - ctx.held[key] >= graceMs;
 }
 
-/** The New Payment seed reads the window, then the payments of every watched job that has any. */
+/** The New Payment seed reads the window, then every watched job's payments: done once those of every job that has any were read. */
 function paymentSeedDone(ctx) {
 	const store = ctx.server.store();
 	const paid = store
@@ -70,6 +70,15 @@ function paymentSeedDone(ctx) {
 		.filter((j) => Number(j.balance_remaining) !== Number(j.total)).length;
 	return requestsTo(ctx, /^GET \/demo-hvac\/jobs\/\d+\/payments\.json$/).length >= paid;
 }
+
+/** The first round of a watched-window event: the activation poll stored the window and emitted nothing. */
+const windowSeeded =
+	(node) =>
+	({ workflow, executions }) => {
+		const data = workflow.staticData && workflow.staticData[`node:${node}`];
+		assert.ok(data && data.state && data.state.window, `${node}: the activation poll stored the watched window`);
+		assert.equal(executions.length, 0, `${node}: activation emits nothing`);
+	};
 
 const newJobWorkflow = () => fx.triggerWorkflow('Kickserv: new job (e2e)', 'New Job', { event: 'newJob' });
 
@@ -267,11 +276,7 @@ const SUITE = {
 			rounds: [
 				{
 					ready: (ctx) => heldFor(ctx, 'payment seed', () => paymentSeedDone(ctx)),
-					assert({ workflow, executions }) {
-						const data = workflow.staticData && workflow.staticData['node:New Payment'];
-						assert.ok(data && data.state && data.state.window, 'the activation poll stored the watched window');
-						assert.equal(executions.length, 0, 'activation emits nothing');
-					},
+					assert: windowSeeded('New Payment'),
 				},
 				{
 					before(ctx) {
@@ -307,11 +312,7 @@ const SUITE = {
 						heldFor(ctx, 'invoice seed', () =>
 							ctx.server.sandbox.log.some((r) => r.path === '/demo-hvac/jobs.json' && String(r.query.only || '').includes('invoice_status')),
 						),
-					assert({ workflow, executions }) {
-						const data = workflow.staticData && workflow.staticData['node:Invoice Paid'];
-						assert.ok(data && data.state && data.state.window, 'the activation poll stored the watched window');
-						assert.equal(executions.length, 0, 'activation emits nothing');
-					},
+					assert: windowSeeded('Invoice Paid'),
 				},
 				{
 					before(ctx) {
