@@ -45,6 +45,17 @@ describe('Kickserv Trigger: New Customer', () => {
 		expect(await trigger.emitted()).toEqual([]);
 	});
 
+	test('a server that ignores both page parameters stops activation with an error naming the guess, storing nothing', async () => {
+		await account(60);
+		// neither customers_page nor page moves the list: every page is the first
+		sandbox.options.customersPageParam = 'no-such-parameter' as never;
+		const trigger = newCustomerTrigger();
+		const run = await trigger.poll();
+		expect(run.error?.message).toMatch(/the customer list pages with "customers_page"/);
+		expect(run.error?.description).toMatch(/^Page 2 began with the same customer as page 1\. The end of the list cannot be found/);
+		expect(Object.values(JSON.parse(trigger.snapshot()))).toEqual([{}]); // no cursor kept
+	});
+
 	test('deletes move the end back a page: new customers there are still found', async () => {
 		await account(60, { pageSize: 10 });
 		const trigger = newCustomerTrigger();

@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { assumptionError } from '../transport/errors';
-import { MAX_PAGES } from '../transport/paging';
 import { kickservPages } from '../transport/request';
 import { planNew, seedIdCursor, type IdCursor } from './cursor';
 import { noCustomers } from './empty-sample';
+import { lastPage } from './listing';
 import { emptySample, type PollOutcome, type PollSettings } from './strategies';
 
 /*
@@ -28,38 +28,24 @@ async function pageAt(this: IPollFunctions, page: number, style: CustomerPaging)
 	return [];
 }
 
-/** The last page that holds customers, its customers, and the page parameter the server honours: galloping, then halving. */
+/** The last page that holds customers, its customers, and the page parameter the server honours. */
 async function findEnd(this: IPollFunctions): Promise<{ page: number; records: IDataObject[]; style: CustomerPaging }> {
 	let style: CustomerPaging = 'customers';
-	let lo = 1;
-	let loRecords = await pageAt.call(this, 1, style);
-	if (!loRecords.length) return { page: 1, records: [], style };
+	const first = await pageAt.call(this, 1, style);
+	if (!first.length) return { page: 1, records: [], style };
 	const second = await pageAt.call(this, 2, style);
-	if (second.length && idOf(second[0]) === idOf(loRecords[0])) style = 'page';
-	let hi = 2;
-	for (; hi <= MAX_PAGES; hi *= 2) {
-		const records = hi === 2 && style === 'customers' ? second : await pageAt.call(this, hi, style);
-		if (!records.length) break;
-		if (idOf(records[0]) === idOf(loRecords[0])) {
-			throw assumptionError(
-				this.getNode(),
-				`the customer list pages with "customers_page"`,
-				`Page ${hi} began with the same customer as page ${lo}.`,
-				'The end of the list cannot be found, so the trigger cannot tell new customers from old ones.',
-			);
-		}
-		lo = hi;
-		loRecords = records;
-	}
-	while (hi - lo > 1) {
-		const mid = Math.floor((lo + hi) / 2);
-		const records = await pageAt.call(this, mid, style);
-		if (records.length) {
-			lo = mid;
-			loRecords = records;
-		} else hi = mid;
-	}
-	return { page: lo, records: loRecords, style };
+	if (second.length && idOf(second[0]) === idOf(first[0])) style = 'page';
+	const read = (page: number) => (page === 2 && style === 'customers' ? Promise.resolve(second) : pageAt.call(this, page, style));
+	const end = await lastPage(read, { page: 1, records: first }, (page, previous) => {
+		if (idOf(page.records[0]) !== idOf(previous.records[0])) return;
+		throw assumptionError(
+			this.getNode(),
+			`the customer list pages with "customers_page"`,
+			`Page ${page.page} began with the same customer as page ${previous.page}.`,
+			'The end of the list cannot be found, so the trigger cannot tell new customers from old ones.',
+		);
+	});
+	return { ...end, style };
 }
 
 /**

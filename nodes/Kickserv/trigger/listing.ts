@@ -36,6 +36,41 @@ const num = (value: unknown) => Number(value);
 export const ascending = (records: IDataObject[]): boolean =>
 	records.length > 1 && num(records[0].job_number) < num(records[records.length - 1].job_number);
 
+/** A page of a list and its records. */
+export interface PageRead {
+	page: number;
+	records: IDataObject[];
+}
+
+/**
+ * The last page that holds records, searched from `known`, a page that holds some: the page number
+ * doubles until a page comes back empty (or MAX_PAGES is reached), then the gap is halved, about
+ * 2·log2(pages) reads in all. `check` sees each page the doubling finds non-empty, with the one before
+ * it, and may throw on what it shows.
+ */
+export async function lastPage(
+	pageAt: (page: number) => Promise<IDataObject[]>,
+	known: PageRead,
+	check: (read: PageRead, previous: PageRead) => void = () => {},
+): Promise<PageRead> {
+	let low = known;
+	let high = Math.min(known.page * 2, MAX_PAGES);
+	for (; high > low.page; high = Math.min(high * 2, MAX_PAGES)) {
+		const records = await pageAt(high);
+		if (!records.length) break;
+		const read = { page: high, records };
+		check(read, low);
+		low = read;
+	}
+	while (high - low.page > 1) {
+		const middle = Math.floor((low.page + high) / 2);
+		const records = await pageAt(middle);
+		if (records.length) low = { page: middle, records };
+		else high = middle;
+	}
+	return low;
+}
+
 async function* fromTheEnd(this: IPollFunctions, request: ListRequest, seen: ListPage): AsyncGenerator<ListPage> {
 	// (per_page as the first request sent it: the page numbers below must mean the same pages)
 	const perPage = perPageFor('perPage', request.limit);
@@ -48,19 +83,7 @@ async function* fromTheEnd(this: IPollFunctions, request: ListRequest, seen: Lis
 		}
 		return records;
 	};
-	// the last non-empty page: double until empty, then halve the gap
-	let low = seen.page;
-	let high = low * 2;
-	while ((await pageAt(high)).length) {
-		low = high;
-		high = Math.min(high * 2, MAX_PAGES);
-		if (low === MAX_PAGES) break;
-	}
-	while (high - low > 1) {
-		const middle = Math.floor((low + high) / 2);
-		if ((await pageAt(middle)).length) low = middle;
-		else high = middle;
-	}
+	const { page: low } = await lastPage(pageAt, seen);
 	const size = Math.max(...[...read.values()].map((records) => records.length));
 	let remaining = request.limit ?? Infinity;
 	for (let physical = low - ((request.startPage ?? 1) - 1), logical = request.startPage ?? 1; physical >= 1 && remaining > 0; physical--, logical++) {
