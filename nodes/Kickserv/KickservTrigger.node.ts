@@ -95,19 +95,10 @@ export class KickservTrigger implements INodeType {
 				],
 			},
 			customerLocator({ show: { event: ['newPayment'], paymentScope: ['customer'] } }, 'The customer whose payments to watch'),
-			{
-				displayName: 'Jobs to Watch',
-				name: 'jobsToWatch',
-				type: 'number',
-				default: 250,
-				typeOptions: { minValue: 25, maxValue: 500 },
-				description:
-					'How many of the most recent jobs to watch for changes. A payment on, or change to, an older job is not seen.',
-				displayOptions: {
-					show: { event: ['newPayment', 'jobStatusChanged', 'jobUpdated', 'invoicePaid', 'newOpportunity'] },
-					hide: { paymentScope: ['customer'] },
-				},
-			},
+			// Watch and Jobs to Watch twice: for New Payment only with Payments Of: Recent Jobs of the Account
+			// (a hidden Payments Of value must not hide them for the other events)
+			...watchProperties({ event: ['newPayment'], paymentScope: ['account'] }),
+			...watchProperties({ event: ['jobStatusChanged', 'jobUpdated', 'invoicePaid', 'newOpportunity'] }),
 			{
 				displayName: 'Check Every Watched Job',
 				name: 'everyJob',
@@ -212,6 +203,51 @@ export class KickservTrigger implements INodeType {
 	}
 }
 
+/** What each event watches in the mode Every Open Job, as the Watch option says it. */
+const WIDE_VIEW: Record<string, string> = {
+	newPayment: 'every job with an unpaid invoice, whatever its age (its payments are read when its balance moves)',
+	invoicePaid: 'every job with an unpaid invoice, whatever its age',
+	jobStatusChanged: 'every active job (not complete, canceled or lost), whatever its age',
+	jobUpdated: "every active job's name and status, whatever its age",
+};
+
+/** Watch (where the event has an account-wide view) and Jobs to Watch, shown where `show` says. */
+function watchProperties(show: { event: TriggerEvent[]; paymentScope?: string[] }): INodeProperties[] {
+	const wide = show.event.filter((event) => WIDE_VIEW[event]);
+	const watch: INodeProperties = {
+		displayName: 'Watch',
+		name: 'watch',
+		type: 'options',
+		default: 'openJobs',
+		description:
+			'Which jobs to watch. Every Open Job also covers old jobs (payments weeks after the job, a job finished a month after it was created), at the cost of reading the account-wide list on each poll.',
+		displayOptions: { show: { ...show, event: wide } },
+		options: [
+			{
+				name: 'Every Open Job',
+				value: 'openJobs',
+				description: `The most recent jobs, and ${wide.map((event) => WIDE_VIEW[event]).filter((text, i, all) => all.indexOf(text) === i).join('; ')}. One request per page of that list per poll.`,
+			},
+			{
+				name: 'Recent Jobs Only',
+				value: 'recentJobs',
+				description: 'Only the most recent jobs (Jobs to Watch): a change to an older job is not seen',
+			},
+		],
+	};
+	const jobsToWatch: INodeProperties = {
+		displayName: 'Jobs to Watch',
+		name: 'jobsToWatch',
+		type: 'number',
+		default: 250,
+		typeOptions: { minValue: 25, maxValue: 500 },
+		description:
+			'How many of the most recent jobs to watch for changes (new jobs, and jobs created and changed between two polls). With Recent Jobs Only, a change to an older job is not seen.',
+		displayOptions: { show },
+	};
+	return wide.length ? [watch, jobsToWatch] : [jobsToWatch];
+}
+
 /** The New Job customer filter: the number the user gave and the customer's internal id. */
 interface CustomerRef {
 	number: number;
@@ -242,6 +278,8 @@ async function readSettings(
 			throw new NodeOperationError(this.getNode(), `Jobs to Watch must be a whole number from 25 to 500 (got ${watch})`);
 		}
 		settings.jobsToWatch = watch;
+		const view = this.getNodeParameter('watch', 'openJobs') as string;
+		settings.wholeAccount = view === 'openJobs' && event !== 'newOpportunity';
 		if (event === 'newPayment') settings.everyJob = check(this, () => boolean(this.getNodeParameter('everyJob', false), 'Check Every Watched Job'));
 		if (event === 'jobStatusChanged') settings.toStatuses = this.getNodeParameter('toStatuses', []) as string[];
 		return settings;

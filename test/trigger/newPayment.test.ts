@@ -34,8 +34,8 @@ describe('Kickserv Trigger: New Payment', () => {
 		expect(await trigger.emitted()).toEqual([]);
 	});
 
-	test('an idle poll reads only the watched window, trimmed with only=', async () => {
-		const trigger = await seeded();
+	test('Recent Jobs Only: an idle poll reads only the watched window, trimmed with only=', async () => {
+		const trigger = await seeded({ watch: 'recentJobs' });
 		t.sandbox.clearLog();
 		expect(await trigger.emitted()).toEqual([]);
 		const jobs = store().listJobs().length;
@@ -147,17 +147,17 @@ describe('Kickserv Trigger: New Payment', () => {
 		expect(await trigger.emitted()).toEqual([]);
 	});
 
-	test('blind spot: a payment on a job older than the watched window is not seen', async () => {
-		const trigger = await seeded({ jobsToWatch: 25 });
+	test('Recent Jobs Only: a payment on a job older than the watched window is not seen', async () => {
+		const trigger = await seeded({ jobsToWatch: 25, watch: 'recentJobs' });
 		const old = store().listJobs()[40].job_number;
 		store().updateJob(old, { subtotal: '900.00' });
 		pay(old);
 		expect(await trigger.emitted()).toEqual([]);
 	});
 
-	test('state stays under 16 KB with the largest window', async () => {
+	test('Recent Jobs Only: state stays under 16 KB with the largest window', async () => {
 		while (store().listJobs().length < 600) openJob();
-		const trigger = await seeded({ jobsToWatch: 500 });
+		const trigger = await seeded({ jobsToWatch: 500, watch: 'recentJobs' });
 		expect(trigger.stateBytes()).toBeLessThan(16 * 1024);
 	});
 });

@@ -19,7 +19,7 @@ export interface Outcome {
 }
 
 /** `SEQUENCES` sequences from `defaultSeed` (KICKSERV_RANDOM_SEED overrides); the first 3 failing seeds are reported with their steps. */
-export function randomizedTest(title: string, defaultSeed: number, sequence: (seed: number) => Promise<Outcome>): void {
+export function randomizedTest(title: string, defaultSeed: number, sequence: (seed: number) => Promise<Outcome>, count = SEQUENCES): void {
 	const base = Number(process.env.KICKSERV_RANDOM_SEED ?? defaultSeed);
 	const saved = { ...RETRY };
 	beforeAll(() => {
@@ -30,9 +30,9 @@ export function randomizedTest(title: string, defaultSeed: number, sequence: (se
 	afterAll(() => {
 		Object.assign(RETRY, saved);
 	});
-	test(`${SEQUENCES} random sequences: ${title}`, async () => {
+	test(`${count} random sequences: ${title}`, async () => {
 		const failures: IDataObject[] = [];
-		for (let i = 0; i < SEQUENCES; i++) {
+		for (let i = 0; i < count; i++) {
 			const { steps, problems } = await sequence(base + i);
 			if (problems.length) {
 				failures.push({ seed: base + i, steps, problems });

@@ -251,6 +251,11 @@ export interface ListRequest {
 	transport?: KickservRequest['transport'];
 	/** Without `limit`: pages requested at once after the first two (default 1, one at a time). */
 	inFlight?: number;
+	/**
+	 * A list that may not page at all, whose first page is then the whole list (`/tasks/job_list.json`,
+	 * a short list [inf]): page 2 identical to page 1 ends the list instead of stopping with an error.
+	 */
+	unpagedIsWhole?: boolean;
 }
 
 /** One page of a list, read and unwrapped. */
@@ -323,7 +328,7 @@ export async function* kickservPages(this: KickservContext, list: ListRequest): 
 		}
 		if (verdict === 'empty') return;
 		if (verdict === 'repeated') {
-			if (judgeRepeat(page - first + 1, records) === 'end') return;
+			if (judgeRepeat(page - first + 1, records) === 'end' || (list.unpagedIsWhole && page === first + 1)) return;
 			throw assumptionError(
 				this.getNode(),
 				`the list ${list.path} pages with "${Object.keys(pageQuery(style, page)).join('", "')}"`,

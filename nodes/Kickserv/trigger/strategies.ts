@@ -6,6 +6,7 @@ import { newestJobs } from './listing';
 import { JOBS_PAGE_SIZE, unwrapRecord } from '../transport/paging';
 import {
 	classify,
+	fingerprint,
 	decodeWindow,
 	encodeWindow,
 	mayHavePayments,
@@ -18,6 +19,7 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
+import { activeJobs, INACTIVE_STATUSES, jobIfAny, paymentsIfAny, sameId, unpaidJobs, type ActiveJob } from './open-lists';
 import { noJobs, noMatchingJob, noneBecame, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
 /**
@@ -38,6 +40,11 @@ export interface PollSettings {
 	/** New Payment: read every watched job's payments each poll, not only the jobs that changed. */
 	everyJob?: boolean;
 	toStatuses?: string[];
+	/**
+	 * Watch: Every Open Job: besides the recent jobs, the account's unpaid invoices (New Payment, Invoice
+	 * Paid) or active jobs (Job Status Changed, Job Updated), whatever their age.
+	 */
+	wholeAccount?: boolean;
 }
 
 export interface PollOutcome {
@@ -160,57 +167,139 @@ async function seedWindow(this: IPollFunctions, jobs: WindowJob[]): Promise<Watc
 
 export async function pollNewPayments(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
 	if (settings.customer !== undefined) return await pollCustomerPayments.call(this, state, settings);
+	// the account's unpaid invoices are read before the window: a job paid in between is then seen by
+	// the window (read later), never by neither
+	const unpaid = settings.wholeAccount ? await unpaidJobs.call(this) : undefined;
 	const jobs = await readWindow.call(this, settings.jobsToWatch);
+	const inWindow = new Set(jobs.map((job) => num(job.job_number)));
+	const outside = (unpaid ?? []).filter((job) => !inWindow.has(num(job.job_number)));
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(await seedWindow.call(this, jobs)) } };
+		const window = await seedWindow.call(this, jobs);
+		const open = unpaid ? await seedOpen.call(this, outside, settings) : undefined;
+		return { items: [], state: { window: encodeWindow(window), ...(open ? { open: encodeWindow(open), hi: highestId(0, jobs, outside) } : {}) } };
 	}
 	const previous = decodeWindow(String(state.window));
 	const floor = windowFloor(previous);
-	const next: Watched[] = [];
-	const found: Array<{ payment: IDataObject; job: WindowJob }> = [];
-	const pending = new Map<number, { job: WindowJob; known: number; payments: IDataObject[] }>();
+	// the unpaid jobs older than the window (absent: Watch was Recent Jobs Only until now)
+	const previousOpen = unpaid && state.open !== undefined ? decodeWindow(String(state.open)) : undefined;
+	const nextWindow: Watched[] = [];
+	const nextOpen: Watched[] = [];
+	const reads: PaymentRead[] = [];
 	for (const job of jobs) {
-		const change = classify(job, previous, floor);
-		const known = previous.get(num(job.job_number));
+		const n = num(job.job_number);
+		// a job that came down into the window from the unpaid ones is known all the same
+		const fromOpen = previous.has(n) ? undefined : previousOpen?.get(n);
+		const change = fromOpen ? (fromOpen.f === watchedOf(job).f ? 'same' : 'changed') : classify(job, previous, floor);
+		const known = previous.get(n) ?? fromOpen;
 		if (change === 'entered-old') {
 			// moved into the window because a newer job was deleted: its payments are history
-			next.push((await seedWindow.call(this, [job]))[0]);
+			nextWindow.push((await seedWindow.call(this, [job]))[0]);
 			continue;
 		}
 		// by default only a job that changed (or a new one showing payments) is read; in the thorough
 		// mode every watched job is, so that payments that leave the job alone are seen too
 		if (!settings.everyJob && change === 'same') {
-			next.push(known as Watched);
+			nextWindow.push(known as Watched);
 			continue;
 		}
 		if (!settings.everyJob && change === 'entered-new' && !mayHavePayments(job)) {
-			next.push(watchedOf(job, 0));
+			nextWindow.push(watchedOf(job, 0));
 			continue;
 		}
-		const payments = await paymentsOf.call(this, job.job_number);
-		const since = known?.p ?? 0;
-		pending.set(num(job.job_number), { job, known: since, payments });
-		for (const payment of payments) if (num(payment.id) > since) found.push({ payment, job });
+		reads.push({ job, known, into: nextWindow });
+	}
+	if (unpaid) {
+		const openNow = previousOpen ?? new Map<number, Watched>();
+		// (no mark yet: the first poll since Watch became Every Open Job takes every unknown job as old)
+		const previousHigh = state.hi === undefined ? Infinity : num(state.hi);
+		const unknown: WindowJob[] = [];
+		for (const job of outside) {
+			const known = openNow.get(num(job.job_number)) ?? previous.get(num(job.job_number));
+			if (known) {
+				if (known.f === watchedOf(job).f) nextOpen.push(known);
+				else reads.push({ job, known, into: nextOpen });
+			} else if (num(job.id) > previousHigh) {
+				// created since the last poll and already below the window (a burst): every payment is new
+				if (settings.everyJob || mayHavePayments(job)) reads.push({ job, into: nextOpen });
+				else nextOpen.push(watchedOf(job, 0));
+			} else {
+				unknown.push(job); // an older job newly unpaid: its payments so far are history
+			}
+		}
+		nextOpen.push(...(await seedOpen.call(this, unknown, settings)));
+		// watched before, now neither in the window nor unpaid: paid in full, deleted, or aged out of the
+		// window; their payments are read once more
+		const unpaidNumbers = new Set(unpaid.map((job) => num(job.job_number)));
+		for (const known of leftBehind([previousOpen, previous], (n) => inWindow.has(n) || unpaidNumbers.has(n))) {
+			reads.push({ job: { job_number: known.n }, known, into: nextOpen, left: true });
+		}
+	}
+	const found: Array<{ payment: IDataObject; read: PaymentRead }> = [];
+	const emittedIds = new Set<number>();
+	for (const read of reads) {
+		read.payments = read.left ? ((await paymentsIfAny.call(this, read.job.job_number)) ?? []) : await paymentsOf.call(this, read.job.job_number);
+		const since = read.known?.p ?? 0;
+		for (const payment of read.payments) {
+			if (num(payment.id) > since && !emittedIds.has(num(payment.id))) {
+				emittedIds.add(num(payment.id));
+				found.push({ payment, read });
+			}
+		}
 	}
 	// oldest first across jobs, at most `cap`; a job whose new payments did not all fit keeps its old
 	// fingerprint and the last id emitted, so the next poll reads it again
 	found.sort((a, b) => num(a.payment.id) - num(b.payment.id));
 	const emitted = found.slice(0, settings.cap);
-	const lastEmitted = new Map<number, number>();
-	for (const { payment, job } of emitted) lastEmitted.set(num(job.job_number), num(payment.id));
-	const overflow = new Set(found.slice(settings.cap).map(({ job }) => num(job.job_number)));
-	for (const [jobNumber, { job, known, payments }] of pending) {
-		if (overflow.has(jobNumber)) {
-			const old = previous.get(jobNumber);
-			next.push({ ...(old ?? watchedOf(job)), f: old?.f ?? '', p: lastEmitted.get(jobNumber) ?? known });
-		} else {
-			next.push(watchedOf(job, Math.max(known, maxId(payments))));
+	const lastEmitted = new Map<PaymentRead, number>();
+	for (const { payment, read } of emitted) lastEmitted.set(read, num(payment.id));
+	const overflow = new Set(found.slice(settings.cap).map(({ read }) => read));
+	for (const read of reads) {
+		const since = read.known?.p ?? 0;
+		if (overflow.has(read)) {
+			const old = read.known;
+			read.into.push({ ...(old ?? watchedOf(read.job)), f: old?.f ?? '', p: lastEmitted.get(read) ?? since });
+		} else if (!read.left) {
+			read.into.push(watchedOf(read.job, Math.max(since, maxId(read.payments ?? []))));
 		}
 	}
 	return {
-		items: emitted.map(({ payment, job }) => ({ ...payment, job_number: job.job_number })),
-		state: { window: encodeWindow(next) },
+		items: emitted.map(({ payment, read }) => ({ ...payment, job_number: read.job.job_number })),
+		state: { window: encodeWindow(nextWindow), ...(unpaid ? { open: encodeWindow(nextOpen), hi: highestId(num(state.hi) || 0, jobs, outside) } : {}) },
 	};
+}
+
+/** The highest internal job id among the lists (and `known`): a job above it next poll is new. */
+const highestId = (known: number, ...lists: Array<Array<{ id?: unknown }>>): number =>
+	Math.max(known, ...lists.flat().map((job) => num(job.id) || 0));
+
+/** A watched job whose payments a poll reads, where its entry goes, and whether it left what is watched. */
+interface PaymentRead {
+	job: WindowJob;
+	known?: Watched;
+	into: Watched[];
+	left?: boolean;
+	payments?: IDataObject[];
+}
+
+/**
+ * The unpaid jobs older than the window that nothing knows yet (all of them on the first poll): their
+ * payments now are history. A job showing no payment (its balance is its total) is not read, unless
+ * Check Every Watched Job says payments may leave the balance alone.
+ */
+async function seedOpen(this: IPollFunctions, outside: WindowJob[], settings: PollSettings): Promise<Watched[]> {
+	const seeded: Watched[] = [];
+	for (const job of outside) {
+		const history = settings.everyJob || mayHavePayments(job) ? maxId(await paymentsOf.call(this, num(job.job_number))) : 0;
+		seeded.push(watchedOf(job, history));
+	}
+	return seeded;
+}
+
+/** The entries of the previous state (open ones first) whose job is no longer `stillThere`, each once. */
+function leftBehind(previous: Array<Map<number, Watched> | undefined>, stillThere: (n: number) => boolean): Watched[] {
+	const left = new Map<number, Watched>();
+	for (const map of previous) for (const [n, known] of map ?? []) if (!stillThere(n) && !left.has(n)) left.set(n, known);
+	return [...left.values()];
 }
 
 async function pollCustomerPayments(this: IPollFunctions, state: IDataObject, settings: PollSettings): Promise<PollOutcome> {
@@ -260,43 +349,133 @@ export async function pollJobChanges(
 	const whole = kind === 'updated';
 	const mark = BECOMES[kind as keyof typeof BECOMES];
 	const remember = (job: WindowJob): Watched => (mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, 0, whole));
+	// the account-wide list before the window (as New Payment): a job that changes in between is seen
+	// by the window, read later
+	const wide = settings.wholeAccount ? await wideEntries.call(this, kind, remember) : undefined;
 	const jobs = await readWindow.call(this, settings.jobsToWatch, whole, kind === 'paid' ? ',invoice_status' : '');
+	const inWindow = new Set(jobs.map((job) => num(job.job_number)));
+	const outside = (wide ?? []).filter(({ entry }) => !inWindow.has(entry.n));
+	const hi = highestId(num(state.hi) || 0, jobs, outside);
+	const wideState = (open: Iterable<Watched>) => (wide ? { open: encodeWindow([...open]), hi } : {});
 	if (state.window === undefined) {
-		return { items: [], state: { window: encodeWindow(jobs.map(remember)) } };
+		return { items: [], state: { window: encodeWindow(jobs.map(remember)), ...wideState(outside.map(({ entry }) => entry)) } };
 	}
 	const previous = decodeWindow(String(state.window));
+	const previousOpen = wide && state.open !== undefined ? decodeWindow(String(state.open)) : undefined;
 	const floor = windowFloor(previous);
-	const changes: Array<{ job: WindowJob; before?: Watched }> = [];
+	const changes: JobChange[] = [];
 	const next = new Map<number, Watched>();
 	for (const job of jobs) {
-		const change = classify(job, previous, floor, whole);
-		const before = previous.get(num(job.job_number));
 		const now = remember(job);
+		// a job that came down into the window from the account-wide list is known all the same
+		const fromOpen = previous.has(now.n) ? undefined : previousOpen?.get(now.n);
+		const change = fromOpen ? (movedFrom(fromOpen, now, mark !== undefined) ? 'changed' : 'same') : classify(job, previous, floor, whole);
+		const before = previous.get(now.n) ?? fromOpen;
 		next.set(num(job.job_number), now);
 		if (mark) {
-			if (became(change, before?.s, now.s)) changes.push({ job, before });
+			if (became(change, before?.s, now.s)) changes.push({ job, before, into: next });
 			continue;
 		}
 		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
-		const relevant =
-			kind === 'updated' ? true : now.s !== before.s && (!settings.toStatuses?.length || settings.toStatuses.includes(now.s));
-		if (relevant) changes.push({ job, before });
+		if (kind === 'updated' || changedInto(settings, before.s, now.s)) changes.push({ job, before, into: next });
 	}
-	// oldest change first; over the cap, a job keeps its old fingerprint (a new one stays unknown) and is
+	const nextOpen = new Map<number, Watched>();
+	if (wide) {
+		for (const { entry, id } of outside) {
+			nextOpen.set(entry.n, entry);
+			// no open part yet (the first poll since Watch became Every Open Job): it is only recorded
+			if (!previousOpen || mark) continue; // (an unpaid invoice: nothing became paid)
+			const known = previousOpen.get(entry.n);
+			const before = known ?? previous.get(entry.n);
+			// back on the active list, older than every job seen before: a finished job reopened
+			const reopened = !before && num(id) <= (num(state.hi) || 0);
+			const moved = before && (kind === 'updated' && known ? known.f !== entry.f : before.s !== entry.s);
+			if ((moved || reopened) && (kind === 'updated' || changedInto(settings, before?.s, entry.s))) {
+				const record = await jobIfAny.call(this, entry.n);
+				if (record) changes.push({ job: record as unknown as WindowJob, before, into: nextOpen, record });
+			}
+		}
+		// watched before, now in neither list: paid, finished, canceled or lost, deleted, or aged out of
+		// the window; each is read once to tell
+		const wideNumbers = new Set((wide ?? []).map(({ entry }) => entry.n));
+		for (const known of leftBehind([previousOpen, previous], (n) => inWindow.has(n) || wideNumbers.has(n))) {
+			if (mark ? !known.s.startsWith('N') : INACTIVE_STATUSES.has(known.s)) continue;
+			const record = await jobIfAny.call(this, known.n);
+			// gone, or its number now names another job
+			if (!record || !sameJob(known, record, mark !== undefined, previousOpen?.has(known.n))) continue;
+			const now = mark ? markOf(record as unknown as WindowJob, mark) : String(record.status ?? '');
+			const relevant = mark ? now.startsWith('Y') : now !== known.s && (kind === 'updated' || changedInto(settings, known.s, now));
+			if (relevant) changes.push({ job: record as unknown as WindowJob, before: known, into: nextOpen, record, left: true });
+		}
+	}
+	// oldest change first; over the cap, a job keeps its old entry (a new one stays unknown) and is
 	// seen again next poll
 	changes.sort((a, b) => String(a.job.updated_at).localeCompare(String(b.job.updated_at)) || a.job.job_number - b.job.job_number);
 	const taken = changes.slice(0, settings.cap);
-	for (const { job, before } of changes.slice(settings.cap)) {
-		if (before) next.set(num(job.job_number), before);
-		else next.delete(num(job.job_number));
+	for (const { job, before, into, record } of changes.slice(settings.cap)) {
+		// (kept as an account-wide entry, it holds the job's internal id, as those entries do)
+		if (before) into.set(num(job.job_number), record && !mark ? { ...before, f: num(record.id).toString(36) } : before);
+		else into.delete(num(job.job_number));
 	}
 	const items: IDataObject[] = [];
-	for (const { job, before } of taken) {
+	for (const { job, before, record: known } of taken) {
 		// the whole window record is already at hand for Job Updated; a status change reads the job
-		const record = whole ? (job as unknown as IDataObject) : await fullJob.call(this, job.job_number);
+		const record = known ?? (whole ? (job as unknown as IDataObject) : await fullJob.call(this, job.job_number));
 		items.push(kind === 'status' ? { ...record, previous_status: before?.s ?? null, status: (record.status ?? job.status) as string } : record);
 	}
-	return { items, state: { window: encodeWindow([...next.values()]) } };
+	return { items, state: { window: encodeWindow([...next.values()]), ...wideState(nextOpen.values()) } };
+}
+
+/** A change a poll found: the job, what was known of it, the map its entry lives in, and the whole record when read. */
+interface JobChange {
+	job: WindowJob;
+	before?: Watched;
+	into: Map<number, Watched>;
+	record?: IDataObject;
+	left?: boolean;
+}
+
+/**
+ * Whether a job changed since its account-wide entry: by fingerprint where both are made alike (Invoice
+ * Paid), else by status (the window remembers other fields than the active list shows).
+ */
+const movedFrom = (entry: Watched, now: Watched, alike: boolean): boolean => (alike ? entry.f !== now.f : entry.s !== now.s);
+
+/** A status change Job Status Changed reports: any, or one into the statuses of To Status. */
+const changedInto = (settings: PollSettings, before: string | undefined, now: string): boolean =>
+	now !== before && (!settings.toStatuses?.length || settings.toStatuses.includes(now));
+
+/**
+ * The account-wide list of an event, as entries: Invoice Paid's unpaid invoices remembered as the
+ * window remembers jobs; the active jobs by internal id and status (Job Updated also by name, status and,
+ * where the list has it, last change).
+ */
+async function wideEntries(
+	this: IPollFunctions,
+	kind: JobChangeKind,
+	remember: (job: WindowJob) => Watched,
+): Promise<Array<{ entry: Watched; id: unknown }> | undefined> {
+	if (kind === 'paid') return (await unpaidJobs.call(this)).map((job) => ({ entry: remember(job), id: job.id }));
+	if (kind === 'opportunity') return undefined;
+	return (await activeJobs.call(this)).map((job: ActiveJob) => ({
+		id: job.id,
+		entry: {
+			n: num(job.job_number),
+			f: `${num(job.id).toString(36)}${kind === 'updated' ? `.${fingerprint(job.name, job.status, job.updated_at)}` : ''}`,
+			s: String(job.status),
+			p: 0,
+		},
+	}));
+}
+
+/**
+ * Whether the job read under a remembered number is the job remembered: Invoice Paid keeps the internal
+ * id in its mark, the active-list entries at the start of the fingerprint. (A window entry of the other
+ * events keeps only a hash; a number older than the window is not reused.)
+ */
+function sameJob(known: Watched, record: IDataObject, marked: boolean, fromOpen = false): boolean {
+	if (marked) return known.s.slice(1) === num(record.id).toString(36);
+	return !fromOpen || sameId(parseInt(known.f.split('.')[0], 36), record.id);
 }
 
 export type JobChangeKind = 'status' | 'updated' | 'paid' | 'opportunity';

@@ -1,0 +1,107 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { assumptionError } from '../transport/errors';
+import { kickservList, kickservRequest } from '../transport/request';
+import { unwrapRecord } from '../transport/paging';
+import type { WindowJob } from './cursor';
+
+/**
+ * The account-wide views that let the trigger see jobs of any age (Watch: Every Open Job):
+ * - `/invoices.json?invoice_status=unpaid` [doc]: every job that owes money, whatever its age;
+ * - `/tasks/job_list.json` [doc]: every active job (not canceled, lost or complete) with its status.
+ *
+ * Their item keys and paging are [inf]: each reply is checked, and one that lacks what the trigger
+ * needs stops the poll with an error naming the guess, rather than watching an incomplete list.
+ */
+
+const INVOICE_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status,invoice_status';
+
+const num = (value: unknown) => Number(value);
+const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** A list item without a key the trigger needs: the guess named, with the item's keys (never values). */
+function requireKeys(context: IPollFunctions, item: IDataObject, keys: string[], list: string, assumption: string): void {
+	const missing = keys.filter((key) => !present(item[key]));
+	if (!missing.length) return;
+	throw assumptionError(
+		context.getNode(),
+		assumption,
+		`An item of ${list} has no ${missing.map((key) => `"${key}"`).join(', ')} (its keys: ${Object.keys(item).join(', ') || 'none'}).`,
+		'Without it the trigger cannot tell jobs or their changes apart, so it stops rather than miss events. Set Watch to Recent Jobs Only to use only the job list.',
+	);
+}
+
+/**
+ * Every unpaid invoice of the account, trimmed to the fields that show a payment. Items that say they
+ * are not unpaid (a server ignoring the filter) are left out here.
+ */
+export async function unpaidJobs(this: IPollFunctions): Promise<WindowJob[]> {
+	const records = await kickservList.call(this, {
+		path: '/invoices.json',
+		key: 'invoices',
+		style: 'page',
+		qs: { invoice_status: 'unpaid', only: INVOICE_FIELDS },
+	});
+	const jobs: WindowJob[] = [];
+	for (const item of records) {
+		requireKeys(
+			this,
+			item,
+			['id', 'job_number', 'balance_remaining'],
+			'/invoices.json',
+			'the items of /invoices.json carry the job\'s "id", "job_number" and "balance_remaining"',
+		);
+		if (present(item.invoice_status) && item.invoice_status !== 'unpaid') continue;
+		jobs.push(item as unknown as WindowJob);
+	}
+	return jobs;
+}
+
+/** One item of `/tasks/job_list.json`. */
+export interface ActiveJob {
+	id: unknown;
+	job_number: number;
+	name?: unknown;
+	status: string;
+	updated_at?: unknown;
+}
+
+/** Every active job of the account. A server that does not page this short list sends it whole [inf]. */
+export async function activeJobs(this: IPollFunctions): Promise<ActiveJob[]> {
+	const records = await kickservList.call(this, { path: '/tasks/job_list.json', key: 'jobs', style: 'page', unpagedIsWhole: true });
+	for (const item of records) {
+		requireKeys(
+			this,
+			item,
+			['id', 'job_number', 'status'],
+			'/tasks/job_list.json',
+			'the items of /tasks/job_list.json carry the job\'s "id", "job_number" and "status"',
+		);
+	}
+	return records as unknown as ActiveJob[];
+}
+
+/** What `read` gives, or undefined when Kickserv says the job is not there any more (deleted). */
+async function unlessGone<T>(read: Promise<T>): Promise<T | undefined> {
+	// (every other failure goes on as it came: a NodeApiError with Kickserv's status)
+	return await read.catch(async (error: unknown) =>
+		error instanceof NodeApiError && error.httpCode === '404' ? undefined : await Promise.reject(error),
+	);
+}
+
+/** The whole job, or undefined when the job is gone. */
+export async function jobIfAny(this: IPollFunctions, jobNumber: number): Promise<IDataObject | undefined> {
+	const reply = await unlessGone(kickservRequest.call(this, { method: 'GET', path: `/jobs/${jobNumber}.json` }));
+	return reply && unwrapRecord(reply.body, 'job');
+}
+
+/** A job's payments, or undefined when the job is gone. */
+export async function paymentsIfAny(this: IPollFunctions, jobNumber: number): Promise<IDataObject[] | undefined> {
+	return await unlessGone(kickservList.call(this, { path: `/jobs/${jobNumber}/payments.json`, key: 'payments', style: 'page' }));
+}
+
+/** Statuses that take a job off the active list. */
+export const INACTIVE_STATUSES = new Set(['complete', 'canceled', 'lost']);
+
+export const sameId = (a: unknown, b: unknown) => present(a) && present(b) && num(a) === num(b);
