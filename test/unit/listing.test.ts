@@ -1,6 +1,6 @@
-/** lastPage on its own: the last page that holds records, found by doubling and halving. */
+/** lastPage and firstPageWhere on their own: the searches over a list by doubling and halving. */
 import { MAX_PAGES } from '../../nodes/Kickserv/transport/paging';
-import { lastPage, type PageRead } from '../../nodes/Kickserv/trigger/listing';
+import { firstPageWhere, lastPage, type PageRead } from '../../nodes/Kickserv/trigger/listing';
 
 /** A list of `pages` pages (one record each, its page number), and the pages read. */
 function list(pages: number) {
@@ -40,4 +40,40 @@ test('check sees each page the doubling finds, with the one before it, and may s
 			if (read.page === 4) throw new Error('page 4 repeats');
 		}),
 	).rejects.toThrow('page 4 repeats');
+});
+
+/* firstPageWhere: the first page that reaches (here: whose record is at least `answer`), searched from page 1. */
+
+function answerOn(answer: number) {
+	const reads: number[] = [];
+	const pageAt = async (page: number) => {
+		reads.push(page);
+		return [{ page }];
+	};
+	const reaches = (records: Array<Record<string, unknown>>) => Number(records[0].page) >= answer;
+	return { pageAt, reaches, reads };
+}
+
+test.each([1, 2, 3])('an answer on page %i costs exactly that many reads, as reading page by page would', async (answer) => {
+	const { pageAt, reaches, reads } = answerOn(answer);
+	expect(await firstPageWhere(pageAt, reaches)).toBe(answer);
+	expect(reads).toEqual(Array.from({ length: answer }, (_, i) => i + 1));
+});
+
+test.each([4, 5, 6, 21, 200, 201, 4097])('an answer on page %i is found in about 2·log2(page) reads, each page once', async (answer) => {
+	const { pageAt, reaches, reads } = answerOn(answer);
+	expect(await firstPageWhere(pageAt, reaches)).toBe(answer);
+	expect(reads.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(answer)) + 2);
+	expect(new Set(reads).size).toBe(reads.length);
+	// pages 1, 2, 3, 5, 9, 17… up to the first page that reaches, then halving below it
+	const gallop = [1, 2, 3, 5, 9, 17, 33, 65, 129, 257, 513, 1025, 2049, 4097];
+	const upTo = gallop.slice(0, gallop.findIndex((page) => page >= answer) + 1);
+	expect(reads.slice(0, upTo.length)).toEqual(upTo);
+	expect(reads.slice(upTo.length).every((page) => page > upTo[upTo.length - 2] && page < upTo[upTo.length - 1])).toBe(true);
+});
+
+test('no answer up to MAX_PAGES: MAX_PAGES + 1, and no page past MAX_PAGES is read', async () => {
+	const { pageAt, reads } = answerOn(Infinity);
+	expect(await firstPageWhere(pageAt, () => false)).toBe(MAX_PAGES + 1);
+	expect(Math.max(...reads)).toBe(MAX_PAGES);
 });

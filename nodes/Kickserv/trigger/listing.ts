@@ -71,6 +71,34 @@ export async function lastPage(
 	return low;
 }
 
+/**
+ * The first page for which `reaches` holds, searched from page 1: pages 1, 2, 3, 5, 9, 17… (the step
+ * doubles from the third page on) until one does, then the gap is halved. An answer on page 1, 2 or 3
+ * costs exactly that many reads, as reading page by page would; one on page P about 2·log2(P).
+ * `reaches` must hold from some page on (an empty page past the end should make it hold); MAX_PAGES + 1
+ * when it does not hold up to MAX_PAGES.
+ */
+export async function firstPageWhere(
+	pageAt: (page: number) => Promise<IDataObject[]>,
+	reaches: (records: IDataObject[]) => boolean,
+): Promise<number> {
+	let below = 0;
+	let page = 1;
+	for (let step = 1; !reaches(await pageAt(page)); ) {
+		below = page;
+		if (page >= MAX_PAGES) return MAX_PAGES + 1;
+		page = Math.min(page + step, MAX_PAGES);
+		if (below >= 2) step *= 2;
+	}
+	let above = page;
+	while (above - below > 1) {
+		const middle = Math.floor((below + above) / 2);
+		if (reaches(await pageAt(middle))) above = middle;
+		else below = middle;
+	}
+	return above;
+}
+
 async function* fromTheEnd(this: IPollFunctions, request: ListRequest, seen: ListPage): AsyncGenerator<ListPage> {
 	// (per_page as the first request sent it: the page numbers below must mean the same pages)
 	const perPage = perPageFor('perPage', request.limit);

@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { kickservList, kickservRequest } from '../transport/request';
-import { newestJobs } from './listing';
-import { JOBS_PAGE_SIZE, unwrapRecord } from '../transport/paging';
+import { kickservList, kickservRequest, readPage, type ListRequest } from '../transport/request';
+import { ascending, firstPageWhere, newestJobs } from './listing';
+import { JOBS_PAGE_SIZE, MAX_PAGES, pageSignature, perPageFor, unwrapRecord } from '../transport/paging';
 import {
 	classify,
 	fingerprint,
@@ -70,16 +70,72 @@ async function newestJobList(this: IPollFunctions, limit: number, qs?: IDataObje
  */
 
 /**
- * Newest jobs first, page by page, until the listing reaches jobs the cursor knows.
+ * The new jobs to look at, newest first: the pages from where the oldest `cap` new jobs start down to the
+ * first page that reaches a job the cursor knows (the boundary), with how many newer jobs were skipped.
  *
- * While a backlog drains (more new jobs than one poll emits), the previous poll left `carried` new
- * jobs waiting. Only the oldest of them are emitted now, and they sit at the end of the listing: the
- * first pages, all newer, are skipped (starting a page early), by the page size the server was seen to
- * use (learned from its replies and kept with the state, never assumed). Should the first page read
- * hold no new job at all (the skip went too far: jobs were deleted meanwhile), the listing is read
- * again from the top, so nothing is passed over.
+ * The boundary is searched, not walked to: pages 1, 2, 3, 5, 9… then halving (`firstPageWhere`), so a
+ * backlog of 10,000 new jobs costs about 2·log2(pages) reads to measure, then only the pages this poll
+ * emits. While a backlog drains, the previous poll left `carried` new jobs waiting, all newer than what
+ * it emitted: the oldest of them end just above the boundary, and their first page follows from the page
+ * size the server was seen to use (learned from its replies and kept with the state, never assumed).
+ * Should that page hold no new job at all (jobs were deleted meanwhile), the boundary is searched again
+ * from the top, so nothing is passed over. Jobs that arrived meanwhile only make the poll read further.
+ *
+ * A listing that comes oldest first, or a server that ignores the page parameter, is read page by page
+ * instead (`newJobsInOrder`), where the list rules handle both.
  */
 async function newJobsSince(
+	this: IPollFunctions,
+	cursor: IdCursor,
+	carried: number,
+	cap: number,
+	pageSize: number,
+): Promise<{ seen: IDataObject[]; skipped: number; pageSize: number }> {
+	const request: ListRequest = { path: '/jobs.json', key: 'jobs', style: 'perPage' };
+	const pages = new Map<number, IDataObject[]>();
+	let size = pageSize;
+	let ignored = false;
+	let firstRead: string | undefined;
+	const pageAt = async (page: number): Promise<IDataObject[]> => {
+		let records = pages.get(page);
+		if (!records) {
+			records = (await readPage.call(this, request, 'perPage', page, perPageFor('perPage'))).records;
+			pages.set(page, records);
+			size = Math.max(size, records.length);
+			// another page the same as the first one read: Kickserv ignores the page parameter here
+			const signature = pageSignature(records);
+			if (firstRead === undefined) firstRead = signature;
+			else if (records.length && signature === firstRead) ignored = true;
+		}
+		return records;
+	};
+	const newIn = (records: IDataObject[]) => records.filter((job) => num(job.id) > cursor.high).length;
+	const reaches = (records: IDataObject[]) => ignored || !records.length || reachedKnown(records.map((job) => num(job.id)), cursor);
+	let start = carried > cap && pageSize > 0 ? Math.floor((carried - cap) / pageSize) + 1 : 1;
+	// (the first page read tells the listing's order)
+	if (ascending(await pageAt(start))) return await newJobsInOrder.call(this, cursor, carried, cap, pageSize);
+	let boundary = start;
+	if (start > 1 && newIn(await pageAt(start))) {
+		while (boundary <= MAX_PAGES && !reaches(await pageAt(boundary))) boundary++;
+	} else {
+		boundary = await firstPageWhere(pageAt, reaches);
+		// how many jobs are new, by the page size seen: the full pages above the boundary and the new ones on it
+		const count = boundary > MAX_PAGES ? 0 : (boundary - 1) * size + newIn(await pageAt(boundary));
+		start = count > cap && size > 0 ? Math.floor((count - cap) / size) + 1 : 1;
+	}
+	if (ignored || boundary > MAX_PAGES) return await newJobsInOrder.call(this, cursor, carried, cap, pageSize);
+	const seen: IDataObject[] = [];
+	for (let page = start; page <= boundary; page++) seen.push(...(await pageAt(page)));
+	// the skipped pages held new jobs only: they still wait
+	return { seen, skipped: (start - 1) * size, pageSize: size };
+}
+
+/**
+ * The same, page by page through the listing in whatever order it comes (`newestJobs`), for a server
+ * that lists oldest first or ignores the page parameter: a draining backlog skips the pages of jobs it
+ * will not emit yet (starting a page early), and a skip that went too far reads again from the top.
+ */
+async function newJobsInOrder(
 	this: IPollFunctions,
 	cursor: IdCursor,
 	carried: number,
@@ -92,13 +148,12 @@ async function newJobsSince(
 	for await (const { records, page, pageSize: size } of newestJobs.call(this, { startPage: 1 + skip })) {
 		if (skip && page === 1 + skip && !records.some((job) => num(job.id) > cursor.high)) {
 			// skipped too far: start again from the newest job
-			return await newJobsSince.call(this, cursor, 0, cap, learned);
+			return await newJobsInOrder.call(this, cursor, 0, cap, learned);
 		}
 		learned = Math.max(learned, size);
 		seen.push(...records);
 		if (reachedKnown(records.map((job) => num(job.id)), cursor)) break;
 	}
-	// the skipped pages held new jobs only: they still wait
 	return { seen, skipped: skip * pageSize, pageSize: learned };
 }
 
