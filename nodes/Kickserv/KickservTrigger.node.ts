@@ -211,6 +211,18 @@ const WIDE_VIEW: Record<string, string> = {
 	jobUpdated: "every active job's name and status, whatever its age",
 };
 
+/** What Every Open Job still cannot see, per event (docs/KickservTrigger.md, "What still escapes"). */
+const ESCAPES: Record<string, string> = {
+	newPayment:
+		'Not seen: a payment on a job that was never invoiced and is older than the watched jobs, or one recorded on an old job before its invoice first lists it. More new jobs between two polls than Jobs to Watch may also hide their payments.',
+	invoicePaid:
+		'Not seen: more new jobs between two polls than Jobs to Watch, when some of them are also paid before the next poll.',
+	jobStatusChanged:
+		'Not seen: a move between two finished statuses (complete, canceled, lost) of a job older than the watched jobs. A finished old job reopened comes with previous_status empty.',
+	jobUpdated:
+		'Jobs older than the watched ones: only changes to their name or status are seen, and only while they are active.',
+};
+
 /** Watch (where the event has an account-wide view) and Jobs to Watch, shown where `show` says. */
 function watchProperties(show: { event: TriggerEvent[]; paymentScope?: string[] }): INodeProperties[] {
 	const wide = show.event.filter((event) => WIDE_VIEW[event]);
@@ -245,7 +257,16 @@ function watchProperties(show: { event: TriggerEvent[]; paymentScope?: string[] 
 			'How many of the most recent jobs to watch for changes (new jobs, and jobs created and changed between two polls). With Recent Jobs Only, a change to an older job is not seen.',
 		displayOptions: { show },
 	};
-	return wide.length ? [watch, jobsToWatch] : [jobsToWatch];
+	const escapes = wide.map(
+		(event): INodeProperties => ({
+			displayName: ESCAPES[event],
+			name: 'escapes',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { ...show, event: [event], watch: ['openJobs'] } },
+		}),
+	);
+	return wide.length ? [watch, ...escapes, jobsToWatch] : [jobsToWatch];
 }
 
 /** The New Job customer filter: the number the user gave and the customer's internal id. */
