@@ -17,11 +17,23 @@ const TOKEN = 'sandbox-token-0001';
 require('ts-node').register({ transpileOnly: true, preferTsExts: true, compilerOptions: { module: 'commonjs' } });
 const { KickservSandbox } = require(path.join(REPO, 'sandbox'));
 
-/** The sandbox on a free loopback port: { url, sandbox, store(), close() }. */
+/**
+ * A second account of the same sandbox, empty until a driver fills it (test-n8n.js: 2,000 jobs for the
+ * trigger's account-wide coverage), with its own credential.
+ */
+const WIDE = { slug: 'wide-hvac', token: 'sandbox-token-wide', credentialId: 'kickservWide', credentialName: 'Kickserv sandbox (2,000 jobs)' };
+const wideCredentialRef = { kickservApi: { id: WIDE.credentialId, name: WIDE.credentialName } };
+
+/** The sandbox on a free loopback port: { url, sandbox, store(slug?), close() }. */
 async function startSandbox() {
-	const sandbox = new KickservSandbox();
+	const sandbox = new KickservSandbox({
+		accounts: [
+			{ slug: SLUG, token: TOKEN, seed: 'demo' },
+			{ slug: WIDE.slug, token: WIDE.token, seed: 'empty' },
+		],
+	});
 	const url = await sandbox.start(0);
-	return { url, sandbox, store: () => sandbox.store(), close: () => sandbox.stop() };
+	return { url, sandbox, store: (slug) => sandbox.store(slug), close: () => sandbox.stop() };
 }
 
 /** The credential to import with `n8n import:credentials` (n8n encrypts `data`). */
@@ -32,14 +44,22 @@ const sandboxCredential = (url) => ({
 	data: { accountSlug: SLUG, apiToken: TOKEN, baseUrl: url },
 });
 
-/** A node of this package (`kickserv` or `kickservTrigger`) using the sandbox credential. */
-const kickservNode = (type, name, parameters, position = [0, 0]) => ({
+/** The second account's credential. */
+const wideCredential = (url) => ({
+	id: WIDE.credentialId,
+	name: WIDE.credentialName,
+	type: 'kickservApi',
+	data: { accountSlug: WIDE.slug, apiToken: WIDE.token, baseUrl: url },
+});
+
+/** A node of this package (`kickserv` or `kickservTrigger`) using the sandbox credential (or `credentials`). */
+const kickservNode = (type, name, parameters, position = [0, 0], credentials = credentialRef) => ({
 	name,
 	type: `n8n-nodes-kickserv.${type}`,
 	typeVersion: 1,
 	position,
 	parameters,
-	credentials: credentialRef,
+	credentials,
 });
 
 /** A workflow made of one Kickserv Trigger node polling every minute. */
@@ -53,4 +73,4 @@ const triggerWorkflow = (name, nodeName, parameters) => ({
 /** Sandbox requests whose "METHOD path" matches `pattern`. */
 const requestsTo = (server, pattern) => server.sandbox.log.filter((r) => pattern.test(`${r.method} ${r.path}`));
 
-module.exports = { REPO, CREDENTIAL_ID, SLUG, TOKEN, credentialRef, startSandbox, sandboxCredential, kickservNode, triggerWorkflow, requestsTo };
+module.exports = { REPO, CREDENTIAL_ID, SLUG, TOKEN, WIDE, credentialRef, wideCredentialRef, startSandbox, sandboxCredential, wideCredential, kickservNode, triggerWorkflow, requestsTo };

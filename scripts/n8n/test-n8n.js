@@ -82,6 +82,31 @@ const windowSeeded =
 
 const newJobWorkflow = () => fx.triggerWorkflow('Kickserv: new job (e2e)', 'New Job', { event: 'newJob' });
 
+/** The second account: 2,000 charged jobs (all unpaid, all unscheduled), for Watch: Every Open Job. */
+function fillWideAccount(store) {
+	store.addJobType('Repair', 61);
+	for (let i = 0; i < 5; i++) store.createCustomer({ name: `Wide customer ${i}` });
+	for (let i = 0; i < 2000; i++) store.createJob((i % 5) + 1, { job_type_id: 61, job_charges: [{ name: 'Service', price: '300.00' }] });
+}
+
+/** New Payment, Invoice Paid and Job Status Changed over the 2,000-job account, the default Watch: Every Open Job. */
+const WIDE_EVENTS = [
+	['Wide New Payment', { event: 'newPayment', paymentScope: 'account' }],
+	['Wide Invoice Paid', { event: 'invoicePaid' }],
+	['Wide Job Status Changed', { event: 'jobStatusChanged' }],
+];
+const wideWorkflow = () => ({
+	name: 'Kickserv: every open job (e2e)',
+	nodes: WIDE_EVENTS.map(([name, parameters], i) =>
+		fx.kickservNode('kickservTrigger', name, { pollTimes: { item: [{ mode: 'everyMinute' }] }, maxPerPoll: 200, ...parameters }, [0, i * 200], fx.wideCredentialRef),
+	),
+	connections: {},
+	settings: { executionOrder: 'v1' },
+});
+const wideRequests = (ctx, path) => ctx.server.sandbox.log.filter((r) => r.path === `/${fx.WIDE.slug}${path}`).length;
+/** Outputs of one node across the workflow's executions. */
+const outputsOf = (executions, node) => executions.flatMap((e) => (h.nodeOutput(e, node)[0] || []));
+
 /** The editor's REST API as a signed-in owner (the owner is set up on first use). */
 async function ownerSession(url) {
 	const response = await fetch(`${url}/rest/owner/setup`, {
@@ -143,9 +168,13 @@ const SUITE = {
 
 	packageTarball: () => h.resolvePackageTarball({ packageDir: REPO }),
 
-	startServer: fx.startSandbox,
+	async startServer() {
+		const server = await fx.startSandbox();
+		fillWideAccount(server.store(fx.WIDE.slug));
+		return server;
+	},
 
-	credentials: (ctx) => [fx.sandboxCredential(ctx.server.url)],
+	credentials: (ctx) => [fx.sandboxCredential(ctx.server.url), fx.wideCredential(ctx.server.url)],
 
 	executions: [
 		{
@@ -336,6 +365,59 @@ const SUITE = {
 						assert.equal(new Set(jobs).size, jobs.length, 'each paid job once');
 						for (const n of jobs) assert.equal(ctx.server.store().getJob(n).invoice_status, 'paid');
 						assert.ok(executions.every((e) => e.status === 'success'));
+					},
+				},
+			],
+		},
+		{
+			// payments, paid invoices and status changes on jobs 600 to 1,800 jobs old, each emitted once
+			name: 'every open job: changes on jobs far older than the window',
+			workflow: wideWorkflow,
+			rounds: [
+				{
+					ready: (ctx) => heldFor(ctx, 'wide seed', () => wideRequests(ctx, '/invoices.json') >= 2 * 81 && wideRequests(ctx, '/tasks/job_list.json') >= 2, 5000),
+					timeoutMs: 120000,
+					assert({ workflow, executions }) {
+						for (const [node] of WIDE_EVENTS) {
+							const data = workflow.staticData && workflow.staticData[`node:${node}`];
+							assert.ok(data && data.state && data.state.window && data.state.open, `${node}: the activation poll stored the window and the open jobs`);
+						}
+						assert.equal(executions.length, 0, 'activation emits nothing');
+					},
+				},
+				{
+					before(ctx) {
+						const store = ctx.server.store(fx.WIDE.slug);
+						const jobs = store.listJobs();
+						ctx.widePayments = [];
+						ctx.widePaid = [];
+						ctx.wideChanged = [];
+						for (let age = 600, k = 0; age <= 1800; age += 100, k++) {
+							const job = jobs[age];
+							const full = k % 3 === 0;
+							ctx.widePayments.push(store.createPayment({ type: 'Job', number: job.job_number }, { amount: full ? '300.00' : '75.00' }).id);
+							if (full) ctx.widePaid.push(job.job_number);
+						}
+						for (let age = 650; age <= 1800; age += 230) {
+							const job = jobs[age];
+							store.updateJob(job.job_number, { status: 'complete' });
+							ctx.wideChanged.push(job.job_number);
+						}
+					},
+					ready: async (ctx, wfId) => (await h.getExecutions(ctx.n8n, ctx.dir, { workflowId: wfId, includeData: false })).length >= WIDE_EVENTS.length,
+					timeoutMs: 120000,
+					assert({ executions }, ctx) {
+						assert.ok(executions.every((e) => e.status === 'success'));
+						const payments = outputsOf(executions, 'Wide New Payment').map((p) => p.id);
+						assert.deepEqual([...payments].sort(), [...ctx.widePayments].sort(), 'each payment on an old job once');
+						const paid = outputsOf(executions, 'Wide Invoice Paid').map((j) => j.job_number);
+						assert.deepEqual([...paid].sort(), [...ctx.widePaid].sort(), 'each old invoice paid once');
+						const changes = outputsOf(executions, 'Wide Job Status Changed').map((j) => [j.job_number, j.previous_status, j.status]);
+						assert.deepEqual(
+							changes.sort(),
+							ctx.wideChanged.map((n) => [n, 'unscheduled', 'complete']).sort(),
+							'each status change of an old job once, with previous_status',
+						);
 					},
 				},
 			],

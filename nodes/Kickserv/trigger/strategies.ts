@@ -510,7 +510,9 @@ async function wideEntries(
 	kind: JobChangeKind,
 	remember: (job: WindowJob) => Watched,
 ): Promise<Array<{ entry: Watched; id: unknown }> | undefined> {
-	if (kind === 'paid') return (await unpaidJobs.call(this)).map((job) => ({ entry: remember(job), id: job.id }));
+	// (Invoice Paid needs only the mark, which holds the id: no fingerprint, a job coming down into the
+	// window from here is judged by its mark alone)
+	if (kind === 'paid') return (await unpaidJobs.call(this)).map((job) => ({ entry: { ...remember(job), f: '' }, id: job.id }));
 	if (kind === 'opportunity') return undefined;
 	return (await activeJobs.call(this)).map((job: ActiveJob) => ({
 		id: job.id,
