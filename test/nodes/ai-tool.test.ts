@@ -1,3 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
+
 import { runKickserv } from '../harness/engine';
 import { SLUG, useSandbox } from '../harness/setup';
 import { runTools } from '../harness/tool';
@@ -167,5 +171,24 @@ describe('Kickserv as an AI tool (n8n-core\'s tool path: schema from $fromAI, th
 		);
 		expect(run.calls[0].error).toMatch(new RegExp(`has no customer ${customer.id}[\\s\\S]*not a record's internal ID`));
 		expect(run.calls[1].error).toMatch(/Customer/);
+	});
+});
+
+describe('examples/kickserv-mcp-server.json', () => {
+	test('every tool builds its schema: only the keys without a default are required, each described; no deletes', async () => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'kickserv-mcp-server.json'), 'utf8')) as IWorkflowBase;
+		const tools = workflow.nodes.filter((node) => node.type === 'n8n-nodes-kickserv.kickservTool');
+		expect(tools.map((tool) => tool.parameters.operation).filter((operation) => operation === 'delete')).toEqual([]);
+		const run = await runTools(Object.fromEntries(tools.map((tool) => [tool.name, tool.parameters as IDataObject])), [], t.credentials);
+		expect(run.error).toBeUndefined();
+		expect(run.tools.map((tool) => tool.name).sort()).toEqual(tools.map((tool) => tool.name).sort());
+		for (const tool of run.tools) {
+			const parameters = JSON.stringify(tools.find((node) => node.name === tool.name)!.parameters);
+			const keys = [...parameters.matchAll(/\$fromAI\('(\w+)', `[^`]*`, '\w+'(, [^)]+)?\)/g)];
+			expect(Object.keys(tool.schema.properties ?? {}).sort()).toEqual(keys.map((m) => m[1]).sort());
+			expect([...(tool.schema.required ?? [])].sort()).toEqual(keys.filter((m) => !m[2]).map((m) => m[1]).sort());
+			for (const property of Object.values(tool.schema.properties ?? {})) expect((property as IDataObject).description).toBeTruthy();
+			expect(tool.description).toMatch(/ in Kickserv$/);
+		}
 	});
 });
