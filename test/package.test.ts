@@ -117,6 +117,6 @@ test("every operation's parameters resolve, each operation has a request, and th
 			}
 		}
 	}
-	// Customer 7, Job 5, Note 5, Payment 5, Task 6, Job Charge 4, Time Entry 2, Employee 2, Item 1, Invoice 1, Opportunity 4
-	expect(operations).toBe(42);
+	// Customer 7, Job 5, Note 5, Payment 5, Task 6, Job Charge 4, Time Entry 2, Employee 2, Item 1, Invoice 1, Opportunity 4, Job Type 1
+	expect(operations).toBe(43);
 });

@@ -7,6 +7,7 @@ import { invoiceFields, invoiceOperations } from './descriptions/InvoiceDescript
 import { itemFields, itemOperations } from './descriptions/ItemDescription';
 import { jobChargeFields, jobChargeOperations } from './descriptions/JobChargeDescription';
 import { jobFields, jobOperations } from './descriptions/JobDescription';
+import { jobTypeFields, jobTypeOperations } from './descriptions/JobTypeDescription';
 import { noteFields, noteOperations } from './descriptions/NoteDescription';
 import { opportunityFields, opportunityOperations } from './descriptions/OpportunityDescription';
 import { paymentFields, paymentOperations } from './descriptions/PaymentDescription';
@@ -19,6 +20,7 @@ import { registerProperties } from './transport/options';
 const OPERATIONS = [
 	...customerOperations,
 	...jobOperations,
+	...jobTypeOperations,
 	...noteOperations,
 	...paymentOperations,
 	...taskOperations,
@@ -69,6 +71,7 @@ export class Kickserv implements INodeType {
 					{ name: 'Item', value: 'item' },
 					{ name: 'Job', value: 'job' },
 					{ name: 'Job Charge', value: 'jobCharge' },
+					{ name: 'Job Type', value: 'jobType' },
 					{ name: 'Note', value: 'note' },
 					{ name: 'Opportunity', value: 'opportunity' },
 					{ name: 'Payment', value: 'payment' },
@@ -89,6 +92,8 @@ export class Kickserv implements INodeType {
 			...taskFields,
 			...jobChargeOperations,
 			...jobChargeFields,
+			...jobTypeOperations,
+			...jobTypeFields,
 			...timeEntryOperations,
 			...timeEntryFields,
 			...employeeOperations,

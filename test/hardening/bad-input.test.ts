@@ -426,7 +426,8 @@ const optionRows: Row[] = [
 	{ name: 'payment get: Parent "customers"', params: { resource: 'payment', operation: 'get', parent: X, customer: C, job: J, paymentId: '1' }, v: 'customers', field: 'Parent' },
 	{ name: 'job getAll: Jobs Of "Customer"', params: { resource: 'job', operation: 'getAll', scope: X, customer: C }, v: 'Customer', field: 'Jobs Of' },
 	{ name: 'job getAll: Status filter ["finished"]', params: { resource: 'job', operation: 'getAll', filters: { status: X } }, v: ['finished'], field: 'Status' },
-	{ name: 'job getAll: Status filter not a list', params: { resource: 'job', operation: 'getAll', filters: { status: X } }, v: 'scheduled', field: 'Status' },
+	// one listed value alone is a list of one (an AI tool's $fromAI gives a string: test/nodes/ai-tool.test.ts); a comma list in one text is not
+	{ name: 'job getAll: Status filter "scheduled,complete" (one text)', params: { resource: 'job', operation: 'getAll', filters: { status: X } }, v: 'scheduled,complete', field: 'Status' },
 	{ name: 'job getAll: Scheduled "Today"', params: { resource: 'job', operation: 'getAll', filters: { scheduled: X } }, v: 'Today', field: 'Scheduled' },
 	{ name: 'job update: Status "Complete"', params: { resource: 'job', operation: 'update', job: J, updateFields: { status: X } }, v: 'Complete', field: 'Status' },
 	{ name: 'employee getAll: Status unknown', params: { resource: 'employee', operation: 'getAll', status: X, returnAll: true }, v: 'inactive', field: 'Status' },

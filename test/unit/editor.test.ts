@@ -61,7 +61,7 @@ describe('canvas subtitles read like a sentence', () => {
 				seen++;
 			}
 		}
-		expect(seen).toBe(42); // 22 of customers, jobs, notes, payments; 20 of tasks, charges, time, employees, items, invoices, opportunities
+		expect(seen).toBe(43); // 22 of customers, jobs, notes, payments; 21 of tasks, charges, time, employees, items, invoices, opportunities, job types
 		expect(subtitle(action, { resource: 'job', operation: 'create' })).toBe('Create a job');
 	});
 });

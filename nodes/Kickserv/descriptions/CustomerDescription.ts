@@ -169,7 +169,7 @@ export const customerOperations: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a customer',
-				description: 'Create a customer (the name must be unique in the account)',
+				description: 'Create a customer (the name must be unique in the account). Returns the new customer with its customer_number, the number every other customer call takes.',
 				routing: route({
 					method: 'POST',
 					url: '/customers.json',
@@ -180,8 +180,8 @@ export const customerOperations: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a customer',
-				description: 'Delete a customer with its jobs, notes and payments',
+				action: 'Delete a customer by customer number',
+				description: 'Delete a customer, by the customer number the web app shows (customer_number, not the internal ID), with its jobs, notes and payments',
 				routing: route({
 					method: 'DELETE',
 					url: '/customers/{customer}.json',
@@ -195,7 +195,7 @@ export const customerOperations: INodeProperties[] = [
 				name: 'Find by Exact Name',
 				value: 'findByName',
 				action: 'Find a customer by exact name',
-				description: 'Look a customer up by its exact, case-sensitive name (names are unique)',
+				description: 'Look a customer up by its exact, case-sensitive name (names are unique). Returns found: true with the customer and its customer_number, or found: false.',
 				routing: route({
 					method: 'POST',
 					url: '/customers/customer_validation.json',
@@ -207,15 +207,15 @@ export const customerOperations: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a customer',
-				description: 'Get one customer by number',
+				action: 'Get a customer by customer number',
+				description: 'Get one customer by the customer number the web app shows (customer_number, not the internal ID)',
 				routing: route({ method: 'GET', url: '/customers/{customer}.json', record: 'customer' }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many customers',
-				description: 'List customers, optionally filtered',
+				description: 'List customers, optionally filtered by exact field values; each record has its customer_number',
 				routing: route({
 					method: 'GET',
 					url: '/customers.json',
@@ -227,7 +227,7 @@ export const customerOperations: INodeProperties[] = [
 				name: 'Search',
 				value: 'search',
 				action: 'Search customers by name',
-				description: 'Find customers whose name contains a text (case-insensitive)',
+				description: 'Find customers whose name contains a text (case-insensitive); each has its customer_number, the number other customer calls take',
 				routing: route({
 					method: 'GET',
 					url: '/customers/filter.json',
@@ -247,8 +247,8 @@ export const customerOperations: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a customer',
-				description: 'Change fields of a customer',
+				action: 'Update a customer by customer number',
+				description: 'Change fields of a customer, by the customer number the web app shows (customer_number, not the internal ID)',
 				routing: route({
 					method: 'PUT',
 					url: '/customers/{customer}.json',
@@ -304,9 +304,9 @@ export const customerFields: INodeProperties[] = [
 		options: writableOptions(true),
 	},
 	...listControls(resource, ['getAll', 'search'], CUSTOMER_SIMPLE_FIELDS),
-	simplifyField(resource, ['get'], false, CUSTOMER_SIMPLE_FIELDS),
+	...simplifyField(resource, ['get'], false, CUSTOMER_SIMPLE_FIELDS, ['create', 'update']),
 	// a miss is `{found: false, name}`: `found` stays in the simplified record, hit or miss
-	simplifyField(resource, ['findByName'], false, ['found', ...CUSTOMER_SIMPLE_FIELDS]),
+	...simplifyField(resource, ['findByName'], false, ['found', ...CUSTOMER_SIMPLE_FIELDS]),
 	{
 		displayName: 'Filters',
 		name: 'filters',

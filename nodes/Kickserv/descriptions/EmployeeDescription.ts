@@ -22,8 +22,8 @@ export const employeeOperations: INodeProperties[] = operationsOf(resource, [
 	{
 		name: 'Get',
 		value: 'get',
-		action: 'Get an employee',
-		description: 'Get one employee by ID (Kickserv has no single-employee call: the list is searched)',
+		action: 'Get an employee by ID',
+		description: 'Get one employee by internal ID, as Get Many employees lists it (Kickserv has no single-employee call: the list is searched)',
 		routing: route({
 			method: 'GET',
 			url: '/employees.json',
@@ -47,7 +47,7 @@ export const employeeOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many employees',
-		description: 'List the employees, active ones or every one Kickserv lists',
+		description: 'List the employees, active ones or every one Kickserv lists; each has its ID (what jobs, tasks and time entries take) and employee_number (what the job list filter takes)',
 		routing: route({
 			method: 'GET',
 			url: '/employees.json',
@@ -90,5 +90,5 @@ export const employeeFields: INodeProperties[] = [
 		],
 	},
 	...listControls(resource, ['getAll'], EMPLOYEE_SIMPLE_FIELDS),
-	simplifyField(resource, ['get'], false, EMPLOYEE_SIMPLE_FIELDS),
+	...simplifyField(resource, ['get'], false, EMPLOYEE_SIMPLE_FIELDS),
 ];

@@ -13,7 +13,7 @@ export const itemOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many items',
-		description: 'List the catalog of items (services and parts) that job charges use',
+		description: 'List the catalog of items (services and parts); each has the ID a job charge takes as its item',
 		routing: route({ method: 'GET', url: '/items.json', list: { key: 'items', style: 'page' } }),
 	},
 ]);

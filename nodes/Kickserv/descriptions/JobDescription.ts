@@ -191,7 +191,7 @@ export const jobOperations: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a job',
-				description: 'Create a job for a customer',
+				description: 'Create a job for a customer, by customer number and job type ID (Get Many job types lists them). Returns the new job with its job_number.',
 				routing: route({
 					method: 'POST',
 					url: '/customers/{customer}/jobs.json',
@@ -202,8 +202,8 @@ export const jobOperations: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a job',
-				description: 'Delete a job with its notes and payments',
+				action: 'Delete a job by job number',
+				description: 'Delete a job with its notes and payments, by the job number the web app shows (job_number, not the internal ID)',
 				routing: route({
 					method: 'DELETE',
 					url: '/jobs/{job}.json',
@@ -232,15 +232,15 @@ export const jobOperations: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a job',
-				description: 'Get one job (or opportunity) by number',
+				action: 'Get a job by job number',
+				description: 'Get one job (or opportunity) by the job number the web app shows (job_number, not the internal ID)',
 				routing: route({ method: 'GET', url: '/jobs/{job}.json', record: 'job' }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many jobs',
-				description: 'List jobs, newest first, account-wide or for one customer',
+				description: 'List jobs, newest first, account-wide or for one customer number, filtered by status, job type, employee or scheduled window; each has its job_number',
 				routing: route({
 					method: 'GET',
 					url: '={{ $parameter.scope === "customer" ? "/customers/{customer}/jobs.json" : "/jobs.json" }}',
@@ -256,8 +256,8 @@ export const jobOperations: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a job',
-				description: 'Change fields of a job, its status included',
+				action: 'Update a job by job number',
+				description: 'Change fields of a job, its status included, by the job number the web app shows (job_number, not the internal ID)',
 				routing: route({
 					method: 'PUT',
 					url: '/jobs/{job}.json',
@@ -316,7 +316,7 @@ export const jobFields: INodeProperties[] = [
 		options: jobFieldOptions(true),
 	},
 	...listControls(resource, ['getAll'], JOB_SIMPLE_FIELDS),
-	simplifyField(resource, ['get'], false, JOB_SIMPLE_FIELDS),
+	...simplifyField(resource, ['get'], false, JOB_SIMPLE_FIELDS, ['create', 'update']),
 	{
 		displayName: 'Filters',
 		name: 'filters',

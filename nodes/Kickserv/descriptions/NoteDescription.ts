@@ -56,15 +56,15 @@ export const noteOperations: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a note',
-				description: 'Write a note on a customer or a job',
+				action: 'Create a note on a customer or job',
+				description: 'Write a note on a customer (by customer number) or a job (by job number). Returns the note with its ID.',
 				routing: route({ method: 'POST', url: `=${PARENT_PATH}/notes.json`, record: 'note', preSend: [checkNoteText] }),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a note',
-				description: 'Delete a note, after checking it belongs to the parent',
+				description: 'Delete a note by its ID, under its customer or job (by number), after checking it belongs there',
 				routing: route({
 					method: 'DELETE',
 					url: `=${PARENT_PATH}/notes/{noteId}.json`,
@@ -79,7 +79,7 @@ export const noteOperations: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a note',
-				description: 'Get one note of a customer or a job',
+				description: 'Get one note by its ID, under its customer or job (by number)',
 				routing: route({
 					method: 'GET',
 					url: `=${PARENT_PATH}/notes/{noteId}.json`,
@@ -92,7 +92,7 @@ export const noteOperations: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many notes',
-				description: 'List the notes of a customer or a job',
+				description: 'List the notes of a customer or a job, by number; each has the ID that Get, Update and Delete take',
 				routing: route({
 					method: 'GET',
 					url: `=${PARENT_PATH}/notes.json`,
@@ -103,7 +103,7 @@ export const noteOperations: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a note',
-				description: 'Change the text of a note, after checking it belongs to the parent',
+				description: 'Change the text of a note by its ID, under its customer or job (by number), after checking it belongs there',
 				routing: route({
 					method: 'PUT',
 					url: `=${PARENT_PATH}/notes/{noteId}.json`,
@@ -165,5 +165,5 @@ export const noteFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'note.public' } },
 	},
 	...listControls(resource, ['getAll'], NOTE_SIMPLE_FIELDS),
-	simplifyField(resource, ['get'], false, NOTE_SIMPLE_FIELDS),
+	...simplifyField(resource, ['get'], false, NOTE_SIMPLE_FIELDS, ['create', 'update']),
 ];

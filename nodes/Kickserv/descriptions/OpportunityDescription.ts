@@ -37,7 +37,7 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Create',
 		value: 'create',
 		action: 'Create an opportunity',
-		description: 'Create a job for a customer and set its status to New, as Kickserv advises (two calls)',
+		description: 'Create an opportunity for a customer, by customer number and job type ID: a job set to status New, as Kickserv advises (two calls). Returns it with its job_number.',
 		routing: route({
 			method: 'POST',
 			url: '/customers/{customer}/jobs.json',
@@ -72,7 +72,7 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many opportunities',
-		description: 'List opportunities, newest first',
+		description: 'List opportunities (jobs with status New), newest first; each has its job_number',
 		routing: route({
 			method: 'GET',
 			url: '/opportunities.json',
@@ -84,14 +84,14 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Mark as Lost',
 		value: 'markLost',
 		action: 'Mark an opportunity as lost',
-		description: 'End an opportunity as lost',
+		description: 'End an opportunity as lost, by its job number',
 		routing: markAs('lost'),
 	},
 	{
 		name: 'Mark as Won',
 		value: 'markWon',
 		action: 'Mark an opportunity as won',
-		description: 'End an opportunity as won',
+		description: 'End an opportunity as won, by its job number',
 		routing: markAs('won'),
 	},
 ]);
@@ -110,7 +110,7 @@ export const opportunityFields: INodeProperties[] = [
 	}),
 	fieldCollection('additionalFields', resource, ['create'], jobFieldOptions(false)),
 	...listControls(resource, ['getAll'], JOB_SIMPLE_FIELDS),
-	simplifyField(resource, ['markWon', 'markLost'], false, JOB_SIMPLE_FIELDS),
+	...simplifyField(resource, ['markWon', 'markLost'], false, JOB_SIMPLE_FIELDS, ['create']),
 	fieldCollection('filters', resource, ['getAll'], [
 		dropdown({
 			displayName: 'Job Type Name or ID',

@@ -109,7 +109,7 @@ export const paymentOperations: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a payment',
-				description: 'Record a payment on a job (Kickserv applies it to the job)',
+				description: 'Record a payment on a job, by job number (Kickserv applies it to the job). Returns the payment with its ID.',
 				routing: route({
 					method: 'POST',
 					url: '/jobs/{job}/payments.json',
@@ -121,7 +121,7 @@ export const paymentOperations: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a payment',
-				description: 'Delete a payment of a job',
+				description: 'Delete a payment of a job, by job number and the payment\'s ID',
 				routing: route({
 					method: 'DELETE',
 					url: '/jobs/{job}/payments/{paymentId}.json',
@@ -132,7 +132,7 @@ export const paymentOperations: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a payment',
-				description: 'Get one payment of a customer or a job',
+				description: 'Get one payment by its ID, under its customer or job (by number)',
 				routing: route({
 					method: 'GET',
 					url: `=${PARENT_PATH}/payments/{paymentId}.json`,
@@ -157,7 +157,7 @@ export const paymentOperations: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many payments',
-				description: 'List the payments of a customer or a job',
+				description: 'List the payments of a customer or a job, by number; each has its ID',
 				routing: route({
 					method: 'GET',
 					url: `=${PARENT_PATH}/payments.json`,
@@ -168,7 +168,7 @@ export const paymentOperations: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a payment',
-				description: 'Change a payment of a job',
+				description: 'Change a payment of a job, by job number and the payment\'s ID',
 				routing: route({
 					method: 'PUT',
 					url: '/jobs/{job}/payments/{paymentId}.json',
@@ -245,5 +245,5 @@ export const paymentFields: INodeProperties[] = [
 		options: paymentFieldOptions(true),
 	},
 	...listControls(resource, ['getAll'], PAYMENT_SIMPLE_FIELDS),
-	simplifyField(resource, ['get'], false, PAYMENT_SIMPLE_FIELDS),
+	...simplifyField(resource, ['get'], false, PAYMENT_SIMPLE_FIELDS, ['create', 'update']),
 ];

@@ -138,7 +138,7 @@ export const taskOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Complete',
 		value: 'complete',
 		action: 'Complete a task',
-		description: 'Mark a task as done',
+		description: 'Mark a task as done, by its ID (Get Many tasks lists them)',
 		routing: route({
 			method: 'PUT',
 			url: '/tasks/{taskId}.json',
@@ -152,28 +152,28 @@ export const taskOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Create',
 		value: 'create',
 		action: 'Create a task',
-		description: 'Create a task, for a job or on its own',
+		description: 'Create a task, for a job or on its own. Returns the task with its ID.',
 		routing: route({ method: 'POST', url: '/tasks.json', preSend: [checkTaskBody(true)], run: writeTask }),
 	},
 	{
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a task',
-		description: 'Delete a task by ID',
+		description: 'Delete a task by its ID (Get Many tasks lists them)',
 		routing: route({ method: 'DELETE', url: '/tasks/{taskId}.json', run: deleteRecord('task') }),
 	},
 	{
 		name: 'Get',
 		value: 'get',
 		action: 'Get a task',
-		description: 'Get one task by ID',
+		description: 'Get one task by its ID (Get Many tasks lists them)',
 		routing: route({ method: 'GET', url: '/tasks/{taskId}.json', record: 'task' }),
 	},
 	{
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many tasks',
-		description: 'List tasks, filtered by job, employee or the day they start',
+		description: 'List tasks, filtered by job, employee or the day they start; each has the ID that Get, Update, Complete and Delete take',
 		routing: route({
 			method: 'GET',
 			url: '/tasks.json',
@@ -188,7 +188,7 @@ export const taskOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Update',
 		value: 'update',
 		action: 'Update a task',
-		description: 'Change fields of a task',
+		description: 'Change fields of a task, by its ID (Get Many tasks lists them)',
 		routing: route({
 			method: 'PUT',
 			url: '/tasks/{taskId}.json',
@@ -223,7 +223,7 @@ export const taskFields: INodeProperties[] = [
 	fieldCollection('additionalFields', resource, ['create'], taskFieldOptions(false)),
 	fieldCollection('updateFields', resource, ['update'], taskFieldOptions(true)),
 	...listControls(resource, ['getAll'], TASK_SIMPLE_FIELDS),
-	simplifyField(resource, ['get'], false, TASK_SIMPLE_FIELDS),
+	...simplifyField(resource, ['get'], false, TASK_SIMPLE_FIELDS, ['create', 'update', 'complete']),
 	fieldCollection('filters', resource, ['getAll'], [
 		dropdown({
 			displayName: 'Employee Name or ID',

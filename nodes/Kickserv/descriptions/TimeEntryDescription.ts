@@ -29,14 +29,14 @@ export const timeEntryOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many time entries',
-		description: 'List the hours logged on a job',
+		description: 'List the hours logged on a job, by job number',
 		routing: route({ method: 'GET', url: '/jobs/{job}/time_entries.json', list: { key: 'time_entries', style: 'page' } }),
 	},
 	{
 		name: 'Log',
 		value: 'log',
 		action: 'Log a time entry',
-		description: 'Log an employee\'s hours on a job',
+		description: 'Log an employee\'s hours on a job, by job number and employee ID (Get Many employees lists them)',
 		routing: route({ method: 'POST', url: '/jobs/{job}/time_entries.json', record: 'time_entry', preSend: [checkTimeEntry] }),
 	},
 ]);

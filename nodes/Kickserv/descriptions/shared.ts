@@ -131,10 +131,10 @@ function locator(
 }
 
 export const customerLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
-	locator('customers', displayOptions, description ?? 'The customer, by the number the Kickserv web app shows');
+	locator('customers', displayOptions, description ?? 'The customer, by the customer number the Kickserv web app shows (customer_number, not the internal id)');
 
 export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
-	locator('jobs', displayOptions, description ?? 'The job, by the number the Kickserv web app shows');
+	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)');
 
 /**
  * The node's canvas subtitle: the chosen operation's action ("Create a job"), read from the
@@ -156,6 +156,7 @@ export const listControls = (
 	resource: string,
 	operation: string[],
 	simplifiedFields: readonly string[],
+	{ paged = true } = {},
 ): INodeProperties[] => [
 	{
 		displayName: 'Return All',
@@ -175,8 +176,8 @@ export const listControls = (
 		displayOptions: showFor(resource, operation, { returnAll: [false] }),
 		routing: { output: { maxResults: '={{$value}}' } },
 	},
-	...(operation.includes('getAll') ? [pagesInParallelField(resource)] : []),
-	simplifyField(resource, operation, true, simplifiedFields),
+	...(paged && operation.includes('getAll') ? [pagesInParallelField(resource)] : []),
+	...simplifyField(resource, operation, true, simplifiedFields),
 ];
 
 /** Return All of a paged list: how many pages are requested at once (transport/parallel.ts). */
@@ -191,22 +192,34 @@ const pagesInParallelField = (resource: string): INodeProperties => ({
 	displayOptions: showFor(resource, ['getAll'], { returnAll: [true] }),
 });
 
+/**
+ * Simplify for these operations. In tool mode (the node as an AI tool: `kickservTool`, n8n's `@tool`) a
+ * second Simplify of the same name takes over, on by default, and also covers `toolOperations` (create,
+ * update...), so that a model's context gets the fields it reads, not whole records.
+ */
 export const simplifyField = (
 	resource: string,
 	operation: string[],
 	defaultValue: boolean,
 	simplifiedFields: readonly string[],
-): INodeProperties => {
+	toolOperations: string[] = [],
+): INodeProperties[] => {
 	const field: INodeProperties = {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return only the fields a person usually reads instead of the full record',
-		displayOptions: showFor(resource, operation),
+		displayOptions: { ...showFor(resource, operation), hide: { '@tool': [true] } },
 		routing: { output: { postReceive: [simplify(simplifiedFields)] } },
 	};
-	return defaultValue ? { ...field, default: true } : field;
+	const tool: INodeProperties = {
+		...field,
+		default: true,
+		description: 'Whether to return only the fields a model usually needs instead of the full record (keeps the tool output small)',
+		displayOptions: showFor(resource, [...operation, ...toolOperations], { '@tool': [true] }),
+	};
+	return [defaultValue ? { ...field, default: true } : field, tool];
 };
 
 /** `/customers/{customer}` or `/jobs/{job}`, by the Parent parameter (for expression URLs). */

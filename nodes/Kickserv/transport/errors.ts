@@ -152,7 +152,7 @@ export function explainFailure(
 		return {
 			httpCode: '404',
 			message: `Kickserv account "${context.account}" has no ${target}`,
-			description: `${target.includes(',') ? 'Check the numbers (the ones' : 'Check the number (the one'} the Kickserv web app shows) and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
+			description: `${target.includes(',') ? 'Check the numbers (the ones' : 'Check the number (the one'} the Kickserv web app shows)${/^(customer|job) \d+$/.test(target) ? `, its ${target.split(' ')[0]}_number, not a record's internal ID,` : ''} and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
 		};
 	}
 	if (status === 401 || status === 403) {

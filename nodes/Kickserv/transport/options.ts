@@ -39,10 +39,29 @@ function listed(property: INodeProperties): INodePropertyOptions[] | undefined {
 	return (property.options as INodePropertyOptions[]).filter((option) => option && 'value' in option);
 }
 
-/** Checks one value; returns what is wrong, naming the field and the allowed values. */
-export function optionProblem(label: string, value: unknown, options: INodePropertyOptions[], multi: boolean): string | undefined {
+/**
+ * Checks one value; returns what is wrong, naming the field and the allowed values. With `singleAsList`,
+ * a multi-options parameter also takes one listed value on its own (an AI tool's `$fromAI(…, 'string')`
+ * or an expression gives a string): the caller sends it as a list of one.
+ */
+export function optionProblem(
+	label: string,
+	value: unknown,
+	options: INodePropertyOptions[],
+	multi: boolean,
+	singleAsList = false,
+): string | undefined {
 	const allowed = options.map((option) => option.value);
 	const list = options.map((option) => (String(option.value) === option.name ? `"${option.value}"` : `"${option.value}" (${option.name})`)).join(', ');
+	if (multi && singleAsList && !Array.isArray(value)) {
+		// one value is a list of one; an empty expression result, an empty list
+		if (value === '' || allowed.includes(value as string)) return undefined;
+		const wrong = String(value).split(',').map((entry) => entry.trim()).filter((entry) => !allowed.includes(entry));
+		const example = `"${String(allowed[0])}"`;
+		return `${label} must be one value or a list of values from: ${list}, case-sensitive (got ${show(value)}${
+			wrong.length && String(value).includes(',') ? `: not listed ${wrong.map(show).join(', ')}` : ''
+		}). Send one value, e.g. ${example}, or a list, e.g. [${example}, "${String(allowed[1] ?? allowed[0])}"]`;
+	}
 	if (multi) {
 		if (!Array.isArray(value)) return `${label} must be a list of values from: ${list} (got ${show(value)})`;
 		const wrong = value.filter((entry) => !allowed.includes(entry as string));
@@ -64,15 +83,21 @@ function booleanProblem(label: string, value: unknown): string | undefined {
 /**
  * Every options / multi-options parameter shown for the current values (and every one set inside a
  * shown collection), checked against its list, and every shown yes/no parameter (Return All, Simplify)
- * checked to be one. Throws an Error naming the first bad field.
+ * checked to be one. Throws an Error naming the first bad field. `singleAsList`: see optionProblem (the
+ * action node sets it; its operations send a single value as a list of one). `emptyIsUnset`: a field of
+ * a collection that holds "" counts as not set (an AI tool's `$fromAI(…, '')` default: the caller drops it).
  */
-export function checkOptionValues(properties: readonly INodeProperties[], get: ParameterGetter): void {
+export function checkOptionValues(
+	properties: readonly INodeProperties[],
+	get: ParameterGetter,
+	{ singleAsList = false, emptyIsUnset = false } = {},
+): void {
 	for (const property of properties) {
 		if (!isShown(property, get)) continue;
 		if (isChoice(property)) {
 			const options = listed(property);
 			// (a parameter that is not set at all is n8n's business: it fills in defaults)
-			const problem = options && get(property.name) !== undefined && optionProblem(property.displayName, get(property.name), options, property.type === 'multiOptions');
+			const problem = options && get(property.name) !== undefined && optionProblem(property.displayName, get(property.name), options, property.type === 'multiOptions', singleAsList);
 			if (problem) throw new Error(problem);
 		} else if (property.type === 'boolean') {
 			const problem = booleanProblem(property.displayName, get(property.name));
@@ -83,8 +108,9 @@ export function checkOptionValues(properties: readonly INodeProperties[], get: P
 			const inner: ParameterGetter = (name) => (name.startsWith('/') ? get(name.slice(1)) : value[name]);
 			for (const child of property.options as INodeProperties[]) {
 				if (!isChoice(child) || !(child.name in value) || !isShown(child, inner)) continue;
+				if (emptyIsUnset && value[child.name] === '') continue;
 				const options = listed(child);
-				const problem = options && optionProblem(child.displayName, value[child.name], options, child.type === 'multiOptions');
+				const problem = options && optionProblem(child.displayName, value[child.name], options, child.type === 'multiOptions', singleAsList);
 				if (problem) throw new Error(problem);
 			}
 		}

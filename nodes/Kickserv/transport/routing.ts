@@ -61,6 +61,9 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
 
 const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job: 'jobs' };
 
+/** Whether the node runs as an AI tool (n8n's `kickservTool` variant, attached to an agent or an MCP Server Trigger). */
+export const isToolMode = (context: Pick<IExecuteSingleFunctions, 'getNode'>): boolean => context.getNode().type.endsWith('Tool');
+
 /** Throws the checker's message as a NodeOperationError (before any request is sent). */
 export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>, fn: () => T): T {
 	let failure: unknown;
@@ -81,8 +84,29 @@ export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Par
  * give anything): checked first, so that a bad value never picks another branch of a request.
  */
 export async function checkOptions(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	check(this, () => checkOptionValues(registeredProperties(), parameterGetter(this)));
+	check(this, () => checkOptionValues(registeredProperties(), parameterGetter(this), { singleAsList: true, emptyIsUnset: isToolMode(this) }));
 	return options;
+}
+
+/** Without the values that are "" (one level into each object). */
+function withoutEmpty<T>(value: T): T {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+	const out: IDataObject = {};
+	for (const [key, inner] of Object.entries(value as IDataObject)) {
+		if (inner === '') continue;
+		out[key] = inner && typeof inner === 'object' && !Array.isArray(inner) ? withoutEmpty(inner) : inner;
+	}
+	return out as T;
+}
+
+/**
+ * In tool mode, a field that is "" was not given: `$fromAI('key', 'description', 'string', '')` is how a
+ * workflow keeps a field optional for the model (n8n makes every `$fromAI` key without a default
+ * required), so "" must leave the field as it is rather than blank it.
+ */
+export async function dropEmptyToolFields(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	if (!isToolMode(this)) return options;
+	return { ...options, qs: withoutEmpty(options.qs), body: withoutEmpty(options.body) };
 }
 
 /** Fills `{customer}`, `{job}`, `{noteId}`, `{paymentId}` in the URL with checked numbers. */
@@ -117,6 +141,20 @@ export function pagesInFlight(this: IExecuteSingleFunctions, limit: number | und
 	return check(this, () => inFlightOption(this.getNodeParameter('pagesInParallel', DEFAULT_IN_FLIGHT)));
 }
 
+/** The most records one tool call returns with a Limit: a model's context is the limit. */
+export const TOOL_MAX_LIMIT = 100;
+
+/** The Limit, checked; in tool mode at most TOOL_MAX_LIMIT. */
+function limitOf(context: IExecutePaginationFunctions): number {
+	const limit = positiveInteger(context.getNodeParameter('limit', undefined), 'Limit');
+	if (limit > TOOL_MAX_LIMIT && isToolMode(context)) {
+		throw new Error(
+			`Limit must be at most ${TOOL_MAX_LIMIT} when Kickserv runs as an AI tool (got ${limit}): ask for ${TOOL_MAX_LIMIT} or fewer and narrow the list with filters`,
+		);
+	}
+	return limit;
+}
+
 const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
 function runner(spec: OperationSpec) {
@@ -138,10 +176,7 @@ function runner(spec: OperationSpec) {
 		};
 		// Limit applies when the operation has Return All and it is off (read here, not from
 		// RoutingNode's maxResults, which drops a Limit of 0)
-		const limit =
-			!isTrue(this.getNodeParameter('returnAll', true))
-				? check(this, () => positiveInteger(this.getNodeParameter('limit', undefined), 'Limit'))
-				: undefined;
+		const limit = !isTrue(this.getNodeParameter('returnAll', true)) ? check(this, () => limitOf(this)) : undefined;
 		let records: IDataObject[];
 		if (spec.run) {
 			records = await spec.run.call(this, request, limit);
@@ -168,7 +203,7 @@ function runner(spec: OperationSpec) {
 export function route(spec: OperationSpec): INodePropertyRouting {
 	return {
 		request: { method: spec.method, url: spec.url },
-		send: { paginate: true, preSend: [checkOptions, resolvePath, ...(spec.preSend ?? [])] },
+		send: { paginate: true, preSend: [checkOptions, resolvePath, dropEmptyToolFields, ...(spec.preSend ?? [])] },
 		operations: { pagination: runner(spec) },
 	};
 }
