@@ -105,7 +105,7 @@ describe('Watch: Every Open Job, 2,000 jobs, changes on jobs 600 to 1,800 jobs o
 		const paths = sandbox.log.map((r) => r.path.replace('/wide', ''));
 		expect(paths.filter((p) => p === '/invoices.json').length).toBeGreaterThan(0);
 		expect(paths.every((p) => p === '/invoices.json' || p === '/jobs.json')).toBe(true);
-		// one entry per unpaid job older than the window: about 18 bytes each
+		// one entry per unpaid job older than the window: about 16 bytes each
 		const unpaid = store.listJobs().filter((job) => job.invoice_status === 'unpaid').length;
 		expect(t.stateBytes()).toBeLessThan(1024 + unpaid * 24);
 	}, 120_000);

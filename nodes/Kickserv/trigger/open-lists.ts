@@ -101,6 +101,22 @@ export async function paymentsIfAny(this: IPollFunctions, jobNumber: number): Pr
 	return await unlessGone(kickservList.call(this, { path: `/jobs/${jobNumber}/payments.json`, key: 'payments', style: 'page' }));
 }
 
+/**
+ * A job gone from the unpaid list must be paid in full (or deleted): one that still owes money
+ * contradicts the guess that a job paid in part stays listed [inf]. Its later payments could not be seen,
+ * so the poll stops with an error naming the guess.
+ */
+export function settledWhenLeft(context: IPollFunctions, jobNumber: number, job: IDataObject): void {
+	const balance = Number(job.balance_remaining);
+	if (job.invoice_status === 'paid' || !(balance > 0)) return;
+	throw assumptionError(
+		context.getNode(),
+		'a job that still owes money stays on /invoices.json?invoice_status=unpaid (also when paid in part)',
+		`Job ${jobNumber} left that list, yet it still owes ${String(job.balance_remaining)} (invoice status "${String(job.invoice_status ?? '')}").`,
+		'Its later payments could not be seen, so the trigger stops rather than miss them. Set Watch to Recent Jobs Only to watch only the most recent jobs.',
+	);
+}
+
 /** Statuses that take a job off the active list. */
 export const INACTIVE_STATUSES = new Set(['complete', 'canceled', 'lost']);
 

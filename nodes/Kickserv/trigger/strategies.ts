@@ -19,7 +19,7 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
-import { activeJobs, INACTIVE_STATUSES, jobIfAny, paymentsIfAny, sameId, unpaidJobs, type ActiveJob } from './open-lists';
+import { activeJobs, INACTIVE_STATUSES, jobIfAny, paymentsIfAny, sameId, settledWhenLeft, unpaidJobs, type ActiveJob } from './open-lists';
 import { noJobs, noMatchingJob, noneBecame, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
 /**
@@ -292,6 +292,11 @@ export async function pollNewPayments(this: IPollFunctions, state: IDataObject, 
 	const found: Array<{ payment: IDataObject; read: PaymentRead }> = [];
 	const emittedIds = new Set<number>();
 	for (const read of reads) {
+		if (read.left && previousOpen?.has(read.job.job_number)) {
+			// it was on the unpaid list: gone from it, it must be paid in full (or deleted)
+			const record = await jobIfAny.call(this, read.job.job_number);
+			if (record) settledWhenLeft(this, read.job.job_number, record);
+		}
 		read.payments = read.left ? ((await paymentsIfAny.call(this, read.job.job_number)) ?? []) : await paymentsOf.call(this, read.job.job_number);
 		const since = read.known?.p ?? 0;
 		for (const payment of read.payments) {
@@ -458,6 +463,7 @@ export async function pollJobChanges(
 			const record = await jobIfAny.call(this, known.n);
 			// gone, or its number now names another job
 			if (!record || !sameJob(known, record, mark !== undefined, previousOpen?.has(known.n))) continue;
+			if (mark && previousOpen?.has(known.n)) settledWhenLeft(this, known.n, record);
 			const now = mark ? markOf(record as unknown as WindowJob, mark) : String(record.status ?? '');
 			const relevant = mark ? now.startsWith('Y') : now !== known.s && (kind === 'updated' || changedInto(settings, known.s, now));
 			if (relevant) changes.push({ job: record as unknown as WindowJob, before: known, into: nextOpen, record, left: true });
