@@ -184,6 +184,20 @@ describe('Kickserv Trigger: Job Status Changed / Job Updated', () => {
 		expect((await trigger.emitted()).map((i) => i.json.previous_status)).toEqual(['on_hold']);
 	});
 
+	test.each(['jobStatusChanged', 'jobUpdated'])('%s: a new job that takes a deleted job\'s number is not a change of that job', async (event) => {
+		const old = openJob();
+		store().updateJob(old, { status: 'complete' });
+		const trigger = new TriggerUnderTest({ event, maxPerPoll: 200, watch: 'recentJobs' }, () => t.credentials);
+		expect((await trigger.poll()).items).toBeNull();
+		store().deleteJob(old);
+		const reused = openJob();
+		expect(reused).toBe(old); // the sandbox gives the newest number again, as Kickserv may
+		expect(await trigger.emitted()).toEqual([]);
+		// the new job's own changes are still changes
+		store().updateJob(reused, { status: 'scheduled' });
+		expect((await trigger.emitted()).map((i) => [i.json.job_number, i.json.status])).toEqual([[reused, 'scheduled']]);
+	});
+
 	test('Job Updated emits a changed job once, the full record', async () => {
 		const job = openJob();
 		const trigger = new TriggerUnderTest({ event: 'jobUpdated', maxPerPoll: 200 }, () => t.credentials);

@@ -408,7 +408,10 @@ export async function pollJobChanges(
 ): Promise<PollOutcome> {
 	const whole = kind === 'updated';
 	const mark = BECOMES[kind as keyof typeof BECOMES];
-	const remember = (job: WindowJob): Watched => (mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, 0, whole));
+	// (the internal id: in the mark for Invoice Paid and New Opportunity, as `p` for the other two, so that
+	// another job under a reused number is told apart)
+	const remember = (job: WindowJob): Watched =>
+		mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, num(job.id) || 0, whole);
 	// the account-wide list before the window (as New Payment): a job that changes in between is seen
 	// by the window, read later
 	const wide = settings.wholeAccount ? await wideEntries.call(this, kind, remember) : undefined;
@@ -436,7 +439,8 @@ export async function pollJobChanges(
 			if (became(change, before?.s, now.s)) changes.push({ job, before, into: next });
 			continue;
 		}
-		if (change !== 'changed' || !before) continue; // new jobs are New Job's business
+		// new jobs are New Job's business, and so is a new job that took a deleted job's number
+		if (change !== 'changed' || !before || !sameJob(before, job.id, false)) continue;
 		if (kind === 'updated' || changedInto(settings, before.s, now.s)) changes.push({ job, before, into: next });
 	}
 	const nextOpen = new Map<number, Watched>();
@@ -446,7 +450,8 @@ export async function pollJobChanges(
 			// no open part yet (the first poll since Watch became Every Open Job): it is only recorded
 			if (!previousOpen || mark) continue; // (an unpaid invoice: nothing became paid)
 			const known = previousOpen.get(entry.n);
-			const before = known ?? previous.get(entry.n);
+			const remembered = known ?? previous.get(entry.n);
+			const before = remembered && sameJob(remembered, id, false) ? remembered : undefined;
 			// back on the active list, older than every job seen before: a finished job reopened
 			const reopened = !before && num(id) <= (num(state.hi) || 0);
 			const moved = before && (kind === 'updated' && known ? known.f !== entry.f : before.s !== entry.s);
@@ -462,7 +467,7 @@ export async function pollJobChanges(
 			if (mark ? !known.s.startsWith('N') : INACTIVE_STATUSES.has(known.s)) continue;
 			const record = await jobIfAny.call(this, known.n);
 			// gone, or its number now names another job
-			if (!record || !sameJob(known, record, mark !== undefined, previousOpen?.has(known.n))) continue;
+			if (!record || !sameJob(known, record.id, mark !== undefined)) continue;
 			if (mark && previousOpen?.has(known.n)) settledWhenLeft(this, known.n, record);
 			const now = mark ? markOf(record as unknown as WindowJob, mark) : String(record.status ?? '');
 			const relevant = mark ? now.startsWith('Y') : now !== known.s && (kind === 'updated' || changedInto(settings, known.s, now));
@@ -473,9 +478,8 @@ export async function pollJobChanges(
 	// seen again next poll
 	changes.sort((a, b) => String(a.job.updated_at).localeCompare(String(b.job.updated_at)) || a.job.job_number - b.job.job_number);
 	const taken = changes.slice(0, settings.cap);
-	for (const { job, before, into, record } of changes.slice(settings.cap)) {
-		// (kept as an account-wide entry, it holds the job's internal id, as those entries do)
-		if (before) into.set(num(job.job_number), record && !mark ? { ...before, f: num(record.id).toString(36) } : before);
+	for (const { job, before, into } of changes.slice(settings.cap)) {
+		if (before) into.set(num(job.job_number), before);
 		else into.delete(num(job.job_number));
 	}
 	const items: IDataObject[] = [];
@@ -524,21 +528,21 @@ async function wideEntries(
 		id: job.id,
 		entry: {
 			n: num(job.job_number),
-			f: `${num(job.id).toString(36)}${kind === 'updated' ? `.${fingerprint(job.name, job.status, job.updated_at)}` : ''}`,
+			f: kind === 'updated' ? fingerprint(job.name, job.status, job.updated_at) : '',
 			s: String(job.status),
-			p: 0,
+			p: num(job.id) || 0,
 		},
 	}));
 }
 
 /**
- * Whether the job read under a remembered number is the job remembered: Invoice Paid keeps the internal
- * id in its mark, the active-list entries at the start of the fingerprint. (A window entry of the other
- * events keeps only a hash; a number older than the window is not reused.)
+ * Whether the job (its internal `id`) under a remembered number is the job remembered: Invoice Paid and New Opportunity keep
+ * the internal id in their mark, Job Status Changed and Job Updated as `p` (0 in a state stored before
+ * they did: taken as the same job).
  */
-function sameJob(known: Watched, record: IDataObject, marked: boolean, fromOpen = false): boolean {
-	if (marked) return known.s.slice(1) === num(record.id).toString(36);
-	return !fromOpen || sameId(parseInt(known.f.split('.')[0], 36), record.id);
+function sameJob(known: Watched, id: unknown, marked: boolean): boolean {
+	if (marked) return known.s.slice(1) === num(id).toString(36);
+	return !known.p || sameId(known.p, id);
 }
 
 export type JobChangeKind = 'status' | 'updated' | 'paid' | 'opportunity';
