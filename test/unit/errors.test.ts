@@ -2,6 +2,7 @@ import {
 	describePath,
 	explainFailure,
 	extractErrorMessages,
+	inferredJsonList,
 	isNotFound,
 	type ErrorContext,
 } from '../../nodes/Kickserv/transport/errors';
@@ -309,5 +310,19 @@ describe('explainFailure', () => {
 		const result = explainFailure({ statusCode: 400, body: { error: 'Bad date' } }, ctx('/jobs/617.json', 'PUT'));
 		expect(result.httpCode).toBe('400');
 		expect(result.message).toContain('Bad date');
+	});
+});
+
+describe('inferredJsonList', () => {
+	test('the lists whose JSON form is only inferred, each with the request that tells a wrong slug or job apart', () => {
+		expect(inferredJsonList('/items.json')).toEqual({ list: '/items.json', probe: '/calendar.json', checked: 'the Account Slug' });
+		expect(inferredJsonList('/jobs/7001/time_entries.json')).toEqual({ list: '/jobs/{job}/time_entries.json', probe: '/jobs/7001.json', checked: 'job 7001' });
+		expect(inferredJsonList('/jobs/7001/job_charges.json')?.probe).toBe('/jobs/7001.json');
+	});
+
+	test('documented JSON paths are not among them', () => {
+		for (const path of ['/customers.json', '/jobs/7001.json', '/jobs/7001/payments.json', '/jobs/7001/job_charges/5.json', '/calendar.json']) {
+			expect(inferredJsonList(path)).toBeUndefined();
+		}
 	});
 });

@@ -88,6 +88,13 @@ describe('unwrapRecord', () => {
 		expect(unwrapRecord({ job: inner }, 'job')).toBe(inner);
 	});
 
+	test('a record that may come under either of two keys (an opportunity is a job) is unwrapped from each', () => {
+		const inner = { id: 5, job_number: 617, status: 'won' };
+		expect(unwrapRecord({ opportunity: inner }, ['opportunity', 'job'])).toBe(inner);
+		expect(unwrapRecord({ job: inner }, ['opportunity', 'job'])).toBe(inner);
+		expect(unwrapRecord(inner, ['opportunity', 'job'])).toBe(inner);
+	});
+
 	test('wrapped beside other keys stays as is', () => {
 		const body = { customer: { id: 5 }, status: 'exist', customer_url: '/acme/customers/14907' };
 		expect(unwrapRecord(body, 'customer')).toBe(body);

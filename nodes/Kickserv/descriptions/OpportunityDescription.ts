@@ -29,8 +29,11 @@ function stepFailed(error: unknown, step: string, aftermath: string): never {
 	throw error;
 }
 
+/** An opportunity is a job: its reply may be wrapped in either singular key. */
+const OPPORTUNITY = ['opportunity', 'job'] as const;
+
 const markAs = (outcome: 'won' | 'lost'): INodeProperties['routing'] =>
-	route({ method: 'PUT', url: `/opportunities/{job}/mark_as_${outcome}.json`, record: 'job' });
+	route({ method: 'PUT', url: `/opportunities/{job}/mark_as_${outcome}.json`, record: OPPORTUNITY });
 
 export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 	{

@@ -14,7 +14,7 @@ export type ListKey =
 	| 'items'
 	| 'invoices'
 	| 'opportunities';
-export type RecordKey = 'customer' | 'job' | 'note' | 'payment' | 'task' | 'job_charge' | 'time_entry';
+export type RecordKey = 'customer' | 'job' | 'opportunity' | 'note' | 'payment' | 'task' | 'job_charge' | 'time_entry';
 
 export interface PageMeta {
 	current_page?: number;
@@ -58,16 +58,18 @@ export function unwrapList(body: unknown, key: ListKey): Page {
 }
 
 /** A record comes bare or wrapped in its singular key (`{"customer": {...}}`). */
-export function unwrapRecord(body: unknown, key: RecordKey): IDataObject {
+export function unwrapRecord(body: unknown, key: RecordKey | readonly RecordKey[]): IDataObject {
+	const keys: readonly RecordKey[] = typeof key === 'string' ? [key] : key;
 	if (isObject(body)) {
-		const inner = body[key];
-		if (isObject(inner) && Object.keys(body).length === 1) return inner;
+		// wrapped in its singular key (any of `keys`: an opportunity may come as `opportunity` or `job`)
+		const inner = keys.map((k) => body[k]).find(isObject);
+		if (inner && Object.keys(body).length === 1) return inner;
 		return body;
 	}
 	if (typeof body === 'string' && body.trim().startsWith('{')) {
-		return unwrapRecord(JSON.parse(body), key);
+		return unwrapRecord(JSON.parse(body), keys);
 	}
-	throw new Error(`Kickserv sent no ${key} record in its reply`);
+	throw new Error(`Kickserv sent no ${keys[0]} record in its reply`);
 }
 
 /** The filter endpoint always ends its list with an all-null record: it is not a customer. */

@@ -14,7 +14,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveAccount, type KickservAccount, type KickservCredentials } from './credentials';
-import { assumptionError, kickservApiError } from './errors';
+import { absentJsonListError, assumptionError, inferredJsonList, isNotFound, kickservApiError } from './errors';
 import { pagesInParallel, type PageReader } from './parallel';
 import {
 	FALLBACK_STYLE,
@@ -235,7 +235,22 @@ export async function kickservRequest(this: KickservContext, request: KickservRe
 				continue;
 			}
 		}
-		throw kickservApiError(this.getNode(), { statusCode: status, body: reply.body }, context);
+		const failed = { statusCode: status, body: reply.body };
+		const inferred = isNotFound(failed) ? inferredJsonList(request.path) : undefined;
+		if (inferred && (await readsFine.call(this, inferred.probe))) {
+			throw absentJsonListError(this.getNode(), request.method, request.path, inferred);
+		}
+		throw kickservApiError(this.getNode(), failed, context);
+	}
+}
+
+/** Whether GET `path` succeeds (one request, used to tell a wrong slug or job from an absent list). */
+async function readsFine(this: KickservContext, path: string): Promise<boolean> {
+	try {
+		await kickservRequest.call(this, { method: 'GET', path });
+		return true;
+	} catch {
+		return false;
 	}
 }
 

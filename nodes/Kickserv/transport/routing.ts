@@ -40,7 +40,7 @@ export interface OperationSpec {
 	/** Path under the account; `{name}` placeholders are filled from parameters, checked first. */
 	url: string;
 	/** The reply is one record, wrapped in this key or bare. */
-	record?: RecordKey;
+	record?: RecordKey | readonly RecordKey[];
 	/** The reply is a paged list. */
 	list?: { key: ListKey; style: PagingStyle; dropEmptyRecords?: boolean };
 	/** Anything else: the operation's own steps, through the transport. */

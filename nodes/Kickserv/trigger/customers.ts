@@ -22,9 +22,30 @@ const idOf = (customer: IDataObject) => Number(customer.id);
 
 type CustomerPaging = 'customers' | 'page';
 
-/** One page of the customer list (empty past the end). */
+/**
+ * The trigger relies on the list coming oldest first (ascending id) [doc][inf]: every page read is
+ * checked, within itself and after `before` (the last id of a page before it), and a list in another
+ * order (by name, say) stops the poll with an error naming the guess, since new customers would then
+ * not be at its end.
+ */
+function checkOrder(context: IPollFunctions, page: number, records: IDataObject[], before?: number): void {
+	const ids = records.map(idOf);
+	const at = ids.findIndex((id, i) => (i ? id <= ids[i - 1] : before !== undefined && id <= before));
+	if (at < 0) return;
+	throw assumptionError(
+		context.getNode(),
+		'the customer list comes oldest first (ascending internal id)',
+		`Page ${page} of ${PATH} lists customer ${ids[at]} after ${at ? ids[at - 1] : before}.`,
+		'New customers would not all be at the end of the list, so the trigger stops rather than miss them.',
+	);
+}
+
+/** One page of the customer list (empty past the end), its order checked. */
 async function pageAt(this: IPollFunctions, page: number, style: CustomerPaging): Promise<IDataObject[]> {
-	for await (const { records } of kickservPages.call(this, { path: PATH, key: 'customers', style, startPage: page })) return records;
+	for await (const { records } of kickservPages.call(this, { path: PATH, key: 'customers', style, startPage: page })) {
+		checkOrder(this, page, records);
+		return records;
+	}
 	return [];
 }
 
@@ -37,7 +58,7 @@ async function findEnd(this: IPollFunctions): Promise<{ page: number; records: I
 	if (second.length && idOf(second[0]) === idOf(first[0])) style = 'page';
 	const read = (page: number) => (page === 2 && style === 'customers' ? Promise.resolve(second) : pageAt.call(this, page, style));
 	const end = await lastPage(read, { page: 1, records: first }, (page, previous) => {
-		if (idOf(page.records[0]) !== idOf(previous.records[0])) return;
+		if (idOf(page.records[0]) !== idOf(previous.records[0])) return checkOrder(this, page.page, page.records, idOf(previous.records[previous.records.length - 1]));
 		throw assumptionError(
 			this.getNode(),
 			`the customer list pages with "customers_page"`,
@@ -62,6 +83,7 @@ async function readFrom(
 		const seen: Array<{ customer: IDataObject; page: number }> = [];
 		let back = false;
 		for await (const { records, page: at } of kickservPages.call(this, { path: PATH, key: 'customers', style, startPage: start })) {
+			checkOrder(this, at, records, seen.length ? idOf(seen[seen.length - 1].customer) : undefined);
 			if (at === start && start > 1 && !records.some((c) => idOf(c) <= cursor.high)) {
 				back = true;
 				break;
