@@ -49,6 +49,7 @@ module.exports = {
 	importWorkflow: cli.importWorkflow,
 	importWorkflows: cli.importWorkflows,
 	executeWorkflow: cli.executeWorkflow,
+	executeCompleted: cli.executeCompleted,
 	activateWorkflow: cli.activateWorkflow,
 	startN8n,
 	exportWorkflow: cli.exportWorkflow,
