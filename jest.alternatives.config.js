@@ -35,6 +35,7 @@ module.exports = {
 	testTimeout: base.testTimeout,
 	forceExit: true,
 	maxWorkers: base.maxWorkers,
+	workerGracefulExitTimeout: base.workerGracefulExitTimeout,
 	projects: Object.entries(alternatives).map(([name, testMatch]) => ({
 		displayName: name,
 		rootDir: __dirname,

@@ -34,7 +34,7 @@
 
 const { log, fmtMs, parseJsonFromOutput, getFreePort, newId } = require('./harness/util');
 const { run, mkTemp } = require('./harness/process');
-const { NODE24_PACKAGE_VERSION, cacheRoot, recipeFor } = require('./harness/recipe');
+const { TESTED_VERSIONS, NODE24_PACKAGE_VERSION, cacheRoot, recipeFor } = require('./harness/recipe');
 const { ensureN8n } = require('./harness/install');
 const { packPackage, verifyTarball, resolvePackageTarball, makeUserFolder } = require('./harness/user-folder');
 const cli = require('./harness/cli');
@@ -49,6 +49,7 @@ module.exports = {
 	importWorkflow: cli.importWorkflow,
 	importWorkflows: cli.importWorkflows,
 	executeWorkflow: cli.executeWorkflow,
+	executeCompleted: cli.executeCompleted,
 	activateWorkflow: cli.activateWorkflow,
 	startN8n,
 	exportWorkflow: cli.exportWorkflow,
@@ -70,5 +71,6 @@ module.exports = {
 	cacheRoot,
 	recipeFor,
 	log,
+	TESTED_VERSIONS,
 	NODE24_PACKAGE_VERSION,
 };

@@ -11,7 +11,7 @@
  *   - activate the "trigger" scenarios, `n8n start` (loopback), wait until each
  *     poll happened, stop n8n, `n8n export:workflow` and check staticData.
  *
- * Usage: node scripts/n8n/test-n8n.js [--version=1.123.50,2.41.0] [--sequential]
+ * Usage: node scripts/n8n/test-n8n.js [--version=1.85.4,1.123.50,2.41.0] [--sequential]
  * Env:   N8N_CACHE_DIR     cache root (default ~/.cache/n8n-nodes-kickserv)
  *        N8N_VERSIONS      comma list, same as --version
  *        KICKSERV_TARBALL  test this .tgz instead of `npm pack` (honoured by suites that use
@@ -27,7 +27,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./n8n-harness');
 
-const DEFAULT_VERSIONS = ['1.123.50', '2.41.0'];
+const DEFAULT_VERSIONS = h.TESTED_VERSIONS;
 
 // ===========================================================================
 // SUITE — n8n-nodes-kickserv: the packed package, the Kickserv sandbox as the
@@ -461,7 +461,7 @@ function parseArgs(argv) {
 		if (a.startsWith('--version=') || a.startsWith('--versions=')) opts.versions = a.split('=')[1].split(',');
 		else if (a === '--sequential') opts.sequential = true;
 		else if (a === '--help' || a === '-h') {
-			console.log('usage: node scripts/n8n/test-n8n.js [--version=1.123.50,2.41.0] [--sequential]');
+			console.log('usage: node scripts/n8n/test-n8n.js [--version=1.85.4,1.123.50,2.41.0] [--sequential]');
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
 	}

@@ -32,9 +32,24 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { Container } from '@n8n/di';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 
 import { KickservApi } from '../../credentials/KickservApi.credentials';
 import { Kickserv } from '../../nodes/Kickserv/Kickserv.node';
+
+/**
+ * Stops what n8n-core leaves running once a node has run: its SSHClientsManager, a DI singleton that the
+ * first node execution creates, checks for idle SSH tunnels every 60 s on an interval that is not unref'd,
+ * and only n8n's shutdown stops it. Under jest this runs after every test file that loaded this harness
+ * (jest loads n8n-core anew for each file, so each left one interval running, and a jest worker that had
+ * run such a file could not exit: jest killed it and printed "A worker process has failed to exit
+ * gracefully").
+ */
+export function stopEngine(): void {
+	Container.get(SSHClientsManager).onShutdown();
+}
+if (typeof afterAll === 'function') afterAll(stopEngine);
 
 export const KICKSERV_TYPE = 'n8n-nodes-kickserv.kickserv';
 export const TRIGGER_TYPE = 'n8n-nodes-kickserv.kickservTrigger';

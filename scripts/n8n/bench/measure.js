@@ -84,8 +84,8 @@ async function execute(bench, { n8n, dir, ids }, run) {
 	const idKey = run.list === 'customers' ? 'customer_number' : 'job_number';
 	const execution = await lastExecution(n8n, dir, ids[key], { outputNode: OUTPUT_NODE[run.contender], idKey });
 	const failed = Object.entries(execution.nodes).find(([, node]) => node.error);
-	if (r.code !== 0 || execution.status !== 'success' || failed) {
-		throw new Error(`n8n ${n8n.version} execute of ${key} failed (exit ${r.code}, ${execution.status}${failed ? `, ${failed[0]}: ${failed[1].error}` : ''})\n${r.stderr.slice(-2000)}`);
+	if (!h.executeCompleted(n8n, ids[key], r, execution.status === 'success' && !failed) || execution.status !== 'success' || failed) {
+		throw new Error(`n8n ${n8n.version} execute of ${key} failed (exit ${r.code}${r.signal ? ` on ${r.signal}` : ''}, ${execution.status}${failed ? `, ${failed[0]}: ${failed[1].error}` : ''})\n${r.stderr.slice(-2000)}`);
 	}
 	const timed = TIMED_NODES[run.contender].map((name) => execution.nodes[name]);
 	const main = mainProcess(rssDir);

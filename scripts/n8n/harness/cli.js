@@ -79,6 +79,22 @@ async function importWorkflow(n8n, dir, workflowJson) {
 
 
 /**
+ * Whether an `n8n execute` process that ended as `r` ({ code, signal }) completed, given whether the run
+ * itself (as it printed it, or as it stored it) finished successfully. Exit 0 does. So does an end on a
+ * signal (no exit code) after a successful run: n8n 2.41's `execute` was seen to die on SIGSEGV during
+ * its own exit, after it had printed and stored a finished, successful run (see ../README.md,
+ * "execute ending on a signal"); the run is what is tested, so that counts, with a note. A signal before
+ * a successful run, or any non-zero exit code, does not. The one rule for every caller (executeWorkflow,
+ * the benchmark's measure.js).
+ */
+function executeCompleted(n8n, id, r, runSucceeded) {
+	if (r.code === 0) return true;
+	if (r.code !== null || !runSucceeded) return false;
+	console.log(`[n8n-harness] n8n ${n8n.version} execute --id=${id}: ended on ${r.signal} after a finished, successful run; accepted`);
+	return true;
+}
+
+/**
  * `n8n execute --id=<id> --rawOutput`; returns the parsed IRun
  * ({ data: { resultData: { runData, error?, lastNodeExecuted } }, status, ... }).
  * On a failed execution throws an Error whose `.run` is the parsed IRun (if any).
@@ -99,11 +115,8 @@ async function executeWorkflow(n8n, dir, id, { timeoutMs } = {}) {
 		}
 	}
 	const error = runData && runData.data && runData.data.resultData && runData.data.resultData.error;
-	// n8n 2.41's `execute` was seen (once, under load) to end on a signal after printing a finished,
-	// successful run that it had stored: the run is what is tested, so that counts, with a note
-	const completeOnSignal = r.code === null && runData && !error && runData.finished === true && runData.status === 'success';
-	if (completeOnSignal) console.log(`[n8n-harness] n8n ${n8n.version} execute --id=${id}: ended on ${r.signal} after a finished, successful run; accepted`);
-	if (!completeOnSignal && (r.code !== 0 || !runData || error)) {
+	const succeeded = Boolean(runData && !error && runData.finished === true && runData.status === 'success');
+	if (!executeCompleted(n8n, id, r, succeeded) || !runData || error) {
 		const printed = /Execution error:\s*\n=+\s*\n\s*(\S[^\n]*)/.exec(r.stdout + '\n' + r.stderr);
 		const msg = error
 			? `${error.message || error.name}${error.description ? ` — ${error.description}` : ''}`
@@ -186,6 +199,7 @@ module.exports = {
 	importCredentials,
 	importWorkflows,
 	importWorkflow,
+	executeCompleted,
 	executeWorkflow,
 	nodeOutput,
 	activateWorkflow,

