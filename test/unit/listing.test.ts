@@ -1,6 +1,6 @@
 /** lastPage and firstPageWhere on their own: the searches over a list by doubling and halving. */
 import { MAX_PAGES } from '../../nodes/Kickserv/transport/paging';
-import { firstPageWhere, lastPage, type PageRead } from '../../nodes/Kickserv/trigger/listing';
+import { firstPageWhere, jobOrder, lastPage, type PageRead } from '../../nodes/Kickserv/trigger/listing';
 
 /** A list of `pages` pages (one record each, its page number), and the pages read. */
 function list(pages: number) {
@@ -76,4 +76,16 @@ test('no answer up to MAX_PAGES: MAX_PAGES + 1, and no page past MAX_PAGES is re
 	const { pageAt, reads } = answerOn(Infinity);
 	expect(await firstPageWhere(pageAt, () => false)).toBe(MAX_PAGES + 1);
 	expect(Math.max(...reads)).toBe(MAX_PAGES);
+});
+
+/* jobOrder: how a page of /jobs.json orders its jobs. */
+
+test.each([
+	[[3, 2, 1], 'descending'],
+	[[1, 2, 3], 'ascending'],
+	[[1, 3, 2], 'mixed'],
+	[[5], 'unknown'],
+	[[], 'unknown'],
+])('jobOrder(%j) is %s', (numbers, order) => {
+	expect(jobOrder((numbers as number[]).map((job_number) => ({ job_number })))).toBe(order);
 });

@@ -1,5 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { assumptionError } from '../transport/errors';
 import { MAX_PAGES, perPageFor } from '../transport/paging';
 import { kickservPages, readPage, type ListPage, type ListRequest } from '../transport/request';
 
@@ -18,7 +19,7 @@ import { kickservPages, readPage, type ListPage, type ListRequest } from '../tra
 export async function* newestJobs(this: IPollFunctions, list: JobListing = {}): AsyncGenerator<ListPage> {
 	const request: ListRequest = { ...list, path: '/jobs.json', key: 'jobs', style: 'perPage' };
 	for await (const page of kickservPages.call(this, request)) {
-		if (!ascending(page.records)) {
+		if (!ascending.call(this, page.records)) {
 			yield page;
 			continue;
 		}
@@ -32,9 +33,29 @@ export type JobListing = Pick<ListRequest, 'limit' | 'startPage' | 'qs'>;
 
 const num = (value: unknown) => Number(value);
 
-/** Whether a page lists jobs oldest first (it needs two jobs to tell). */
-export const ascending = (records: IDataObject[]): boolean =>
-	records.length > 1 && num(records[0].job_number) < num(records[records.length - 1].job_number);
+/** How a page orders its jobs by number: `mixed` is neither newest nor oldest first. Pure. */
+export function jobOrder(records: IDataObject[]): 'descending' | 'ascending' | 'mixed' | 'unknown' {
+	const numbers = records.map((job) => num(job.job_number));
+	if (numbers.length < 2) return 'unknown';
+	const up = numbers.every((n, i) => !i || n > numbers[i - 1]);
+	const down = numbers.every((n, i) => !i || n < numbers[i - 1]);
+	return up ? 'ascending' : down ? 'descending' : 'mixed';
+}
+
+/**
+ * Whether a page lists jobs oldest first (it needs two jobs to tell). A page in neither order (by date,
+ * by name) stops the poll with an error naming the guess: the newest jobs could not be found in it.
+ */
+export function ascending(this: IPollFunctions, records: IDataObject[]): boolean {
+	const order = jobOrder(records);
+	if (order !== 'mixed') return order === 'ascending';
+	throw assumptionError(
+		this.getNode(),
+		'/jobs.json lists jobs by job number (newest or oldest first)',
+		`A page of /jobs.json lists job ${records.map((job) => num(job.job_number)).join(', ')}.`,
+		'The trigger could not tell new jobs from old ones, so it stops rather than miss or repeat them.',
+	);
+}
 
 /** A page of a list and its records. */
 export interface PageRead {
@@ -107,6 +128,7 @@ async function* fromTheEnd(this: IPollFunctions, request: ListRequest, seen: Lis
 		let records = read.get(n);
 		if (!records) {
 			records = (await readPage.call(this, request, 'perPage', n, perPage)).records;
+			ascending.call(this, records);
 			read.set(n, records);
 		}
 		return records;

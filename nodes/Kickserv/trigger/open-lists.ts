@@ -20,17 +20,23 @@ const INVOICE_FIELDS = 'id,job_number,updated_at,balance_remaining,total,status,
 const num = (value: unknown) => Number(value);
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
+/** What to do about a guess on an account-wide list that failed. */
+const WATCH_RECENT = 'Set Watch to Recent Jobs Only to watch only the most recent jobs.';
+
 /** A list item without a key the trigger needs: the guess named, with the item's keys (never values). */
-function requireKeys(context: IPollFunctions, item: IDataObject, keys: string[], list: string, assumption: string): void {
+export function requireKeys(context: IPollFunctions, item: IDataObject, keys: string[], list: string, advice = WATCH_RECENT): void {
 	const missing = keys.filter((key) => !present(item[key]));
 	if (!missing.length) return;
 	throw assumptionError(
 		context.getNode(),
-		assumption,
+		`the items of ${list} carry ${keys.map((key) => `"${key}"`).join(', ')}`,
 		`An item of ${list} has no ${missing.map((key) => `"${key}"`).join(', ')} (its keys: ${Object.keys(item).join(', ') || 'none'}).`,
-		'Without it the trigger cannot tell jobs or their changes apart, so it stops rather than miss events. Set Watch to Recent Jobs Only to use only the job list.',
+		`Without it the trigger cannot tell jobs or their changes apart, so it stops rather than miss events. ${advice}`,
 	);
 }
+
+/** A job status as `/jobs.json` spells it (`in_progress`), from however a list spells it (`In Progress`). */
+export const statusKey = (status: unknown): string => String(status ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 /**
  * Every unpaid invoice of the account, trimmed to the fields that show a payment. Items that say they
@@ -45,14 +51,16 @@ export async function unpaidJobs(this: IPollFunctions): Promise<WindowJob[]> {
 	});
 	const jobs: WindowJob[] = [];
 	for (const item of records) {
-		requireKeys(
-			this,
-			item,
-			['id', 'job_number', 'balance_remaining'],
-			'/invoices.json',
-			'the items of /invoices.json carry the job\'s "id", "job_number" and "balance_remaining"',
-		);
-		if (present(item.invoice_status) && item.invoice_status !== 'unpaid') continue;
+		requireKeys(this, item, ['id', 'job_number', 'balance_remaining'], '/invoices.json');
+		if (present(item.invoice_status) && item.invoice_status !== 'unpaid') {
+			if (item.invoice_status === 'paid') continue; // a server that ignores the filter
+			throw assumptionError(
+				this.getNode(),
+				'an invoice is "paid" or "unpaid"',
+				`An item of /invoices.json?invoice_status=unpaid says "${String(item.invoice_status)}".`,
+				`Jobs in that state might not be watched, so the trigger stops rather than miss their payments. ${WATCH_RECENT}`,
+			);
+		}
 		jobs.push(item as unknown as WindowJob);
 	}
 	return jobs;
@@ -70,16 +78,8 @@ export interface ActiveJob {
 /** Every active job of the account. A server that does not page this short list sends it whole [inf]. */
 export async function activeJobs(this: IPollFunctions): Promise<ActiveJob[]> {
 	const records = await kickservList.call(this, { path: '/tasks/job_list.json', key: 'jobs', style: 'page', unpagedIsWhole: true });
-	for (const item of records) {
-		requireKeys(
-			this,
-			item,
-			['id', 'job_number', 'status'],
-			'/tasks/job_list.json',
-			'the items of /tasks/job_list.json carry the job\'s "id", "job_number" and "status"',
-		);
-	}
-	return records as unknown as ActiveJob[];
+	for (const item of records) requireKeys(this, item, ['id', 'job_number', 'status'], '/tasks/job_list.json');
+	return records.map((item) => ({ ...item, status: statusKey(item.status) })) as unknown as ActiveJob[];
 }
 
 /** What `read` gives, or undefined when Kickserv says the job is not there any more (deleted). */

@@ -19,7 +19,8 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
-import { activeJobs, INACTIVE_STATUSES, jobIfAny, paymentsIfAny, sameId, settledWhenLeft, unpaidJobs, type ActiveJob } from './open-lists';
+import { activeJobs, INACTIVE_STATUSES, jobIfAny, paymentsIfAny, requireKeys, sameId, settledWhenLeft, unpaidJobs, type ActiveJob } from './open-lists';
+import { assumptionError } from '../transport/errors';
 import { noJobs, noMatchingJob, noneBecame, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
 /**
@@ -100,6 +101,7 @@ async function newJobsSince(
 		let records = pages.get(page);
 		if (!records) {
 			records = (await readPage.call(this, request, 'perPage', page, perPageFor('perPage'))).records;
+			ascending.call(this, records); // (a page in no order by number stops here)
 			pages.set(page, records);
 			size = Math.max(size, records.length);
 			// another page the same as the first one read: Kickserv ignores the page parameter here
@@ -113,7 +115,7 @@ async function newJobsSince(
 	const reaches = (records: IDataObject[]) => ignored || !records.length || reachedKnown(records.map((job) => num(job.id)), cursor);
 	let start = carried > cap && pageSize > 0 ? Math.floor((carried - cap) / pageSize) + 1 : 1;
 	// (the first page read tells the listing's order)
-	if (ascending(await pageAt(start))) return await newJobsInOrder.call(this, cursor, carried, cap, pageSize);
+	if (ascending.call(this, await pageAt(start))) return await newJobsInOrder.call(this, cursor, carried, cap, pageSize);
 	let boundary = start;
 	if (start > 1 && newIn(await pageAt(start))) {
 		while (boundary <= MAX_PAGES && !reaches(await pageAt(boundary))) boundary++;
@@ -416,6 +418,8 @@ export async function pollJobChanges(
 	// by the window, read later
 	const wide = settings.wholeAccount ? await wideEntries.call(this, kind, remember) : undefined;
 	const jobs = await readWindow.call(this, settings.jobsToWatch, whole, kind === 'paid' ? ',invoice_status' : '');
+	// what the event decides on must be there: a job without it would look unchanged for ever
+	for (const job of jobs) requireKeys(this, job as unknown as IDataObject, ['id', 'job_number', mark ? mark.field : 'status'], '/jobs.json', '');
 	const inWindow = new Set(jobs.map((job) => num(job.job_number)));
 	const outside = (wide ?? []).filter(({ entry }) => !inWindow.has(entry.n));
 	const hi = highestId(num(state.hi) || 0, jobs, outside);
@@ -444,6 +448,7 @@ export async function pollJobChanges(
 		if (kind === 'updated' || changedInto(settings, before.s, now.s)) changes.push({ job, before, into: next });
 	}
 	const nextOpen = new Map<number, Watched>();
+	if (wide && !mark) checkActiveList(this, jobs, wide, previous, num(state.hi) || 0);
 	if (wide) {
 		for (const { entry, id } of outside) {
 			nextOpen.set(entry.n, entry);
@@ -455,10 +460,12 @@ export async function pollJobChanges(
 			// back on the active list, older than every job seen before: a finished job reopened
 			const reopened = !before && num(id) <= (num(state.hi) || 0);
 			const moved = before && (kind === 'updated' && known ? known.f !== entry.f : before.s !== entry.s);
-			if ((moved || reopened) && (kind === 'updated' || changedInto(settings, before?.s, entry.s))) {
-				const record = await jobIfAny.call(this, entry.n);
-				if (record) changes.push({ job: record as unknown as WindowJob, before, into: nextOpen, record });
-			}
+			if (!moved && !reopened) continue;
+			// judged on the job's own record, as the window judges it
+			const record = await jobIfAny.call(this, entry.n);
+			const now = String(record?.status ?? '');
+			const relevant = kind === 'updated' ? (known && known.f !== entry.f) || now !== before?.s : changedInto(settings, before?.s, now);
+			if (record && relevant) changes.push({ job: record as unknown as WindowJob, before, into: nextOpen, record });
 		}
 		// watched before, now in neither list: paid, finished, canceled or lost, deleted, or aged out of
 		// the window; each is read once to tell
@@ -505,6 +512,41 @@ interface JobChange {
  * Paid), else by status (the window remembers other fields than the active list shows).
  */
 const movedFrom = (entry: Watched, now: Watched, alike: boolean): boolean => (alike ? entry.f !== now.f : entry.s !== now.s);
+
+/** The statuses of jobs that must be on the active list (`new`, `won` are left out: whether it lists opportunities is not known). */
+const ACTIVE_STATUSES = new Set(['unscheduled', 'scheduled', 'in_progress', 'on_hold']);
+
+/**
+ * The active-job list checked against the window, which `/jobs.json` gives whole: a job of the window
+ * that existed at the last poll and kept an active status since must be on the list, with the same
+ * status. A list that is cut (a server that ignores `page` and sends only a first page) or that spells
+ * statuses otherwise stops the poll with an error naming the guess, rather than miss or invent changes.
+ * (Jobs created or changed since the last poll are left out: the list was read before the window.)
+ */
+function checkActiveList(
+	context: IPollFunctions,
+	jobs: WindowJob[],
+	wide: Array<{ entry: Watched; id: unknown }>,
+	previous: Map<number, Watched>,
+	previousHigh: number,
+): void {
+	const listed = new Map(wide.map(({ entry, id }) => [entry.n, { status: entry.s, id }]));
+	for (const job of jobs) {
+		const status = String(job.status);
+		const n = num(job.job_number);
+		if (num(job.id) > previousHigh || !ACTIVE_STATUSES.has(status) || previous.get(n)?.s !== status) continue;
+		const item = listed.get(n);
+		if (item && sameId(item.id, job.id) && item.status === status) continue;
+		throw assumptionError(
+			context.getNode(),
+			item ? 'the statuses of /tasks/job_list.json are those of /jobs.json' : '/tasks/job_list.json lists every active job',
+			item
+				? `Job ${n} is "${status}" in /jobs.json and "${item.status}" in /tasks/job_list.json.`
+				: `Job ${n} is "${status}" in /jobs.json but not on /tasks/job_list.json (${wide.length} jobs listed).`,
+			'Changes to older jobs could be missed or invented, so the trigger stops. Set Watch to Recent Jobs Only to watch only the most recent jobs.',
+		);
+	}
+}
 
 /** A status change Job Status Changed reports: any, or one into the statuses of To Status. */
 const changedInto = (settings: PollSettings, before: string | undefined, now: string): boolean =>
