@@ -103,6 +103,23 @@ describe('Customer', () => {
 		expect(t.sandbox.log.every((r) => r.method === 'POST' && r.path.endsWith('/customers/customer_validation.json'))).toBe(true);
 	});
 
+	test('Find by Exact Name: an answer other than "exist" with the customer or "not found" is an error naming the guess, never found: false', async () => {
+		// a server that spells it otherwise (played with a one-off reply)
+		t.sandbox.addFault({ fault: { kind: 'status', status: 200, body: JSON.stringify({ status: 'exists', customer_name: 'Clarence' }) }, path: 'customer_validation' });
+		const run = await runKickserv({ resource: 'customer', operation: 'findByName', name: 'Clarence' }, t.credentials);
+		expect(run.items).toEqual([]);
+		expect(run.error?.message).toBe('Kickserv did not answer as this node assumes: /customers/customer_validation.json answers "exist" with the customer, or "not found"');
+		expect(String((run.error as { description?: string }).description)).toMatch(/^It answered "exists" and no customer \(keys: status, customer_name\)/);
+	});
+
+	test('a create answered without the record (a bare message) is an error that says the customer may exist, never an empty success', async () => {
+		t.sandbox.addFault({ fault: { kind: 'status', status: 200, body: JSON.stringify({ message: 'Customer created' }) }, method: 'POST', path: /\/customers\.json$/ });
+		const run = await runKickserv({ resource: 'customer', operation: 'create', name: 'Answered With A Message' }, t.credentials);
+		expect(run.items).toEqual([]);
+		expect(run.error?.message).toBe('Kickserv did not answer as this node assumes: a create answers with the record');
+		expect(String((run.error as { description?: string }).description)).toMatch(/answered without an "id" \(keys: message\)\. The record may have been created all the same/);
+	});
+
 	test('Update changes only the given fields; an empty Update is refused before any request', async () => {
 		const number = t.sandbox.store().createCustomer({ name: 'Update Me' }).customer_number;
 		t.sandbox.clearLog();

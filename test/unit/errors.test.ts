@@ -314,14 +314,16 @@ describe('explainFailure', () => {
 });
 
 describe('inferredJsonList', () => {
-	test('the lists whose JSON form is only inferred, each with the request that tells a wrong slug or job apart', () => {
-		expect(inferredJsonList('/items.json')).toEqual({ list: '/items.json', probe: '/calendar.json', checked: 'the Account Slug' });
+	test('the lists whose JSON form is a guess, each with the request that tells a wrong slug or job apart', () => {
+		expect(inferredJsonList('/items.json')).toEqual({ list: '/items.json', probe: '/customers.json', checked: 'the Account Slug' });
+		expect(inferredJsonList('/invoices.json')?.probe).toBe('/customers.json');
+		expect(inferredJsonList('/tasks/job_list.json')?.probe).toBe('/customers.json');
 		expect(inferredJsonList('/jobs/7001/time_entries.json')).toEqual({ list: '/jobs/{job}/time_entries.json', probe: '/jobs/7001.json', checked: 'job 7001' });
 		expect(inferredJsonList('/jobs/7001/job_charges.json')?.probe).toBe('/jobs/7001.json');
 	});
 
-	test('documented JSON paths are not among them', () => {
-		for (const path of ['/customers.json', '/jobs/7001.json', '/jobs/7001/payments.json', '/jobs/7001/job_charges/5.json', '/calendar.json']) {
+	test('recorded paths and paths naming records are not among them (their 404 means what it says)', () => {
+		for (const path of ['/customers.json', '/jobs.json', '/jobs/7001.json', '/jobs/7001/payments.json', '/jobs/7001/job_charges/5.json', '/customers/380/notes.json']) {
 			expect(inferredJsonList(path)).toBeUndefined();
 		}
 	});

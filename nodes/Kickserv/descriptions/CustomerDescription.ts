@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { kickservRequest } from '../transport/request';
+import { assumptionError } from '../transport/errors';
 import { requireUpdateFields, route, validate } from '../transport/routing';
-import { isEmptyRecord, unwrapList, unwrapRecord } from '../transport/paging';
+import { isEmptyRecord, isObject, unwrapList, unwrapRecord } from '../transport/paging';
 import { boolean, email, optionalPositiveInteger, optionalText, requiredText } from '../transport/validate';
 import { customerLocator, listControls, showFor, simplifyField } from './shared';
 
@@ -151,8 +152,18 @@ async function findByExactName(this: IExecuteSingleFunctions, request: { body?: 
 		body: { name },
 	});
 	const body = (reply.body ?? {}) as IDataObject;
-	if (body.status !== 'exist') return [{ found: false, name }];
-	const customer = body.customer ? unwrapRecord(body.customer, 'customer') : {};
+	if (body.status === 'not found') return [{ found: false, name }];
+	// "exist" or "not found" [seed]: another answer is not taken as "not found" (a workflow would then
+	// create the customer a second time)
+	if (body.status !== 'exist' || !isObject(body.customer)) {
+		throw assumptionError(
+			this.getNode(),
+			'/customers/customer_validation.json answers "exist" with the customer, or "not found"',
+			`It answered ${typeof body.status === 'string' ? `"${body.status}"` : 'without a status'}${isObject(body.customer) ? '' : ' and no customer'} (keys: ${Object.keys(body).join(', ') || 'none'}).`,
+			'Whether the customer exists cannot be told, so nothing is returned.',
+		);
+	}
+	const customer = unwrapRecord(body.customer, 'customer');
 	return [{ found: true, ...customer, customer_url: body.customer_url }];
 }
 

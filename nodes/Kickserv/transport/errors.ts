@@ -223,22 +223,23 @@ export function assumptionError(node: INode, assumption: string, seen: string, c
 }
 
 /**
- * Lists whose JSON form is only inferred [inf] (kickserv-api-more.md): Kickserv documents them as XML.
- * A 404 there does not show that the slug or the job is wrong: `probe` is a path that tells (a list every
- * account has, or the job itself). Pure.
+ * Paths whose answer in JSON is a guess ([doc], [inf] in kickserv-api-more.md: every list but customers
+ * and jobs, a job's time entries and charges): a 404 there does not show that the slug or the job is
+ * wrong. `probe` is a path that tells (the customer list every account has [rec], or the job itself).
+ * Pure.
  */
 export function inferredJsonList(path: string): { list: string; probe: string; checked: string } | undefined {
-	if (path === '/items.json') return { list: '/items.json', probe: '/calendar.json', checked: 'the Account Slug' };
 	const child = path.match(/^\/jobs\/(\d+)\/(time_entries|job_charges)\.json$/);
 	if (child) return { list: `/jobs/{job}/${child[2]}.json`, probe: `/jobs/${child[1]}.json`, checked: `job ${child[1]}` };
-	return undefined;
+	if (/\d/.test(path) || path === '/customers.json' || path === '/jobs.json') return undefined;
+	return { list: path, probe: '/customers.json', checked: 'the Account Slug' };
 }
 
 /** The error for such a list answered 404 while its probe succeeded: the assumption named, not the slug or the job. */
 export function absentJsonListError(node: INode, method: string, path: string, known: { list: string; probe: string; checked: string }): NodeApiError {
 	return new NodeApiError(node, { status: 404 } as JsonObject, {
-		message: `Kickserv did not answer as this node assumes: ${known.list} is offered in JSON`,
-		description: `${method} ${path} answered 404, but the same credential reads ${known.probe}, so ${known.checked} is right. This Kickserv seems to offer ${known.list} only in its XML form; the node cannot use it. See "Assumptions" in the package README.`,
+		message: `Kickserv did not answer as this node assumes: ${known.list} is offered in JSON by this Kickserv`,
+		description: `${method} ${path} answered 404, but the same credential reads ${known.probe}, so ${known.checked} is right. This Kickserv seems not to offer ${known.list} in JSON (perhaps only in its XML form, or not on this plan); the node cannot use it. See "Assumptions" in the package README.`,
 		httpCode: '404',
 	});
 }

@@ -30,7 +30,7 @@ export interface Page {
 	extras?: IDataObject;
 }
 
-const isObject = (value: unknown): value is IDataObject =>
+export const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A list comes as a bare array or as an object holding it under the plural key (beside `meta` etc.). */

@@ -5,12 +5,14 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	INode,
 	INodeExecutionData,
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { assumptionError } from './errors';
 import { locatorNumber, type LocatorKind } from './locator';
 import { DEFAULT_IN_FLIGHT, inFlightOption } from './parallel';
 import { isEmptyRecord, unwrapRecord, type ListKey, type PagingStyle, type RecordKey } from './paging';
@@ -187,6 +189,7 @@ function runner(spec: OperationSpec) {
 		} else {
 			const reply = await kickservRequest.call(this, request);
 			records = [spec.record ? unwrapRecord(reply.body, spec.record) : ((reply.body ?? {}) as IDataObject)];
+			if (spec.record && (request.method === 'POST' || request.method === 'PUT')) writtenRecord(this.getNode(), records[0], request.method, request.path);
 		}
 		let items: INodeExecutionData[] = records.map((record) => ({ json: stripSecrets(record) }));
 		const response = { statusCode: 200, headers: {}, body: {} };
@@ -197,6 +200,21 @@ function runner(spec: OperationSpec) {
 		}
 		return items;
 	};
+}
+
+/**
+ * A create or change answers with the record [doc] (Kickserv's XML documentation: "returns the new
+ * customer"): one without its `id` (a bare `{"message": …}`, say) is not a silent success. Throws the
+ * guess named; after a POST the record may exist all the same.
+ */
+export function writtenRecord(node: INode, record: IDataObject, method: string, path: string): void {
+	if (record.id !== undefined && record.id !== null && record.id !== '') return;
+	throw assumptionError(
+		node,
+		`a ${method === 'POST' ? 'create' : 'change'} answers with the record`,
+		`${method} ${path} answered without an "id" (keys: ${Object.keys(record).join(', ') || 'none'}).`,
+		method === 'POST' ? 'The record may have been created all the same: check Kickserv before running this again, or it may be created twice.' : 'The change may have been made: check the record in Kickserv.',
+	);
 }
 
 /** The routing of one operation. See the note at the top of this file. */
