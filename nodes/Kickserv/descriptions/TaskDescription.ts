@@ -3,7 +3,7 @@ import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from '
 import { kickservList, kickservRequest, type KickservRequest } from '../transport/request';
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
-import { boolean, isoDate, isoDateTime, optionalText, positiveInteger, requiredText } from '../transport/validate';
+import { boolean, isoDateTime, isoDay, optionalText, positiveInteger, requiredText } from '../transport/validate';
 import { dropdown, fieldCollection, listControls, operationsOf, showFor, simplifyField } from './shared';
 
 const resource = 'task';
@@ -112,8 +112,8 @@ const checkTaskFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
 	if ('job_number' in qs) qs.job_number = positiveInteger(qs.job_number, 'Job Number');
 	if ('employee_number' in qs) qs.employee_number = positiveInteger(qs.employee_number, 'Employee');
-	if ('from' in qs) qs.from = isoDate(qs.from, 'Starts On or After');
-	if ('to' in qs) qs.to = isoDate(qs.to, 'Starts Before');
+	if ('from' in qs) qs.from = isoDay(qs.from, 'Starts On or After');
+	if ('to' in qs) qs.to = isoDay(qs.to, 'Starts Before');
 	if (qs.from && qs.to && String(qs.to) <= String(qs.from)) throw new Error('Starts Before must be after Starts On or After');
 	return options;
 });
