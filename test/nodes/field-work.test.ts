@@ -116,7 +116,7 @@ describe('Job Charge', () => {
 		expect(items).toContainEqual({ name: `${filter.name} (${filter.price})`, value: filter.id });
 		expect(items.some((i) => i.name.startsWith('Condensate pump'))).toBe(false); // inactive
 		const added = await runKickserv(
-			{ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 2, additionalFields: { item_id: filter.id, quantity: 2 } },
+			{ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 2, itemId: filter.id, additionalFields: { quantity: 2 } },
 			t.credentials,
 		);
 		expect(added.error).toBeUndefined();
@@ -127,7 +127,8 @@ describe('Job Charge', () => {
 				operation: 'add',
 				job: rl(job.job_number),
 				jobChargeTypeId: 1,
-				additionalFields: { description: 'Labor', price_per_unit: '95', quantity: 1.5, discount: '0' },
+				description: 'Labor',
+				additionalFields: { price_per_unit: '95', quantity: 1.5, discount: '0' },
 			},
 			t.credentials,
 		);
@@ -146,9 +147,9 @@ describe('Job Charge', () => {
 	test('bad input is refused before any request', async () => {
 		for (const [params, message] of [
 			[{ operation: 'add', jobChargeTypeId: 1, additionalFields: {} }, /^Item or Description is required/],
-			[{ operation: 'add', jobChargeTypeId: 0, additionalFields: { description: 'x' } }, /^Charge Type must be between/],
-			[{ operation: 'add', jobChargeTypeId: 1, additionalFields: { description: 'x', price_per_unit: '9.999' } }, /^Price Per Unit must be an amount/],
-			[{ operation: 'add', jobChargeTypeId: 1, additionalFields: { description: 'x', quantity: 0 } }, /^Quantity must be a number greater than 0/],
+			[{ operation: 'add', jobChargeTypeId: 0, description: 'x' }, /^Charge Type must be between/],
+			[{ operation: 'add', jobChargeTypeId: 1, description: 'x', additionalFields: { price_per_unit: '9.999' } }, /^Price Per Unit must be an amount/],
+			[{ operation: 'add', jobChargeTypeId: 1, description: 'x', additionalFields: { quantity: 0 } }, /^Quantity must be a number greater than 0/],
 			[{ operation: 'update', chargeId: 'x1', updateFields: { quantity: 1 } }, /^Job Charge ID must be a positive whole number/],
 			[{ operation: 'update', chargeId: '1', updateFields: {} }, /^Update Fields is empty/],
 		] as const) {
