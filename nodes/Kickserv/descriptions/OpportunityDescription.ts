@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
@@ -29,8 +30,26 @@ function stepFailed(error: unknown, step: string, aftermath: string): never {
 	throw error;
 }
 
+/**
+ * Mark as Won / Lost: the job is read first, so that a job that is no opportunity (any status but New)
+ * gets an error that says so, instead of Kickserv's bare refusal (one request more per mark).
+ */
 const markAs = (outcome: 'won' | 'lost'): INodeProperties['routing'] =>
-	route({ method: 'PUT', url: `/opportunities/{job}/mark_as_${outcome}.json`, record: 'job' });
+	route({
+		method: 'PUT',
+		url: `/opportunities/{job}/mark_as_${outcome}.json`,
+		async run(request) {
+			const number = request.path.split('/')[2];
+			const job = unwrapRecord((await kickservRequest.call(this, { method: 'GET', path: `/jobs/${number}.json`, transport: request.transport })).body, 'job');
+			if (job.status !== undefined && job.status !== 'new') {
+				throw new NodeOperationError(this.getNode(), `Job ${number} is not an opportunity: its status is "${String(job.status)}"`, {
+					description: `Mark as ${outcome === 'won' ? 'Won' : 'Lost'} takes an open opportunity (a job with status New); nothing was changed. Opportunity > Get Many lists them, and the picker's From List shows only them.`,
+					itemIndex: this.getItemIndex(),
+				});
+			}
+			return [unwrapRecord((await kickservRequest.call(this, request)).body, 'job')];
+		},
+	});
 
 export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 	{
@@ -84,21 +103,21 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Mark as Lost',
 		value: 'markLost',
 		action: 'Mark an opportunity as lost',
-		description: 'End an opportunity as lost, by its job number',
+		description: 'End an open opportunity (status New) as lost, by its job number; a job in another status is refused',
 		routing: markAs('lost'),
 	},
 	{
 		name: 'Mark as Won',
 		value: 'markWon',
 		action: 'Mark an opportunity as won',
-		description: 'End an opportunity as won, by its job number',
+		description: 'End an open opportunity (status New) as won, by its job number; a job in another status is refused',
 		routing: markAs('won'),
 	},
 ]);
 
 export const opportunityFields: INodeProperties[] = [
 	customerLocator(showFor(resource, ['create']), 'The customer the opportunity is for'),
-	jobLocator(showFor(resource, ['markWon', 'markLost']), 'The opportunity, by its job number'),
+	jobLocator(showFor(resource, ['markWon', 'markLost']), 'The opportunity (a job with status New), by its job number', 'searchOpportunities'),
 	dropdown({
 		displayName: 'Job Type Name or ID',
 		name: 'jobTypeId',

@@ -72,6 +72,7 @@ function locator(
 	kind: 'customers' | 'jobs',
 	displayOptions: INodeProperties['displayOptions'],
 	description: string,
+	searchListMethod = kind === 'customers' ? 'searchCustomers' : 'searchJobs',
 ): INodeProperties {
 	const label = kind === 'customers' ? 'Customer' : 'Job';
 	const example = kind === 'customers' ? '380' : '1017';
@@ -90,7 +91,7 @@ function locator(
 				type: 'list',
 				placeholder: `Select a ${label.toLowerCase()}...`,
 				typeOptions: {
-					searchListMethod: kind === 'customers' ? 'searchCustomers' : 'searchJobs',
+					searchListMethod,
 					searchable: true,
 				},
 			},
@@ -133,8 +134,8 @@ function locator(
 export const customerLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
 	locator('customers', displayOptions, description ?? 'The customer, by the customer number the Kickserv web app shows (customer_number, not the internal id)');
 
-export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
-	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)');
+export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string, searchListMethod?: string) =>
+	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)', searchListMethod);
 
 /**
  * The node's canvas subtitle: the chosen operation's action ("Create a job"), read from the

@@ -72,6 +72,31 @@ export async function searchJobs(
 	};
 }
 
+/**
+ * Open opportunities (jobs with status New) for Mark as Won / Lost: a job in another status cannot be
+ * won or lost, so the picker does not offer it. A number goes straight to the job when it is one.
+ */
+export async function searchOpportunities(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { accountUrl } = await getAccount.call(this);
+	const text = filter?.trim().toLowerCase();
+	const page = pageToken(paginationToken);
+	const entry = (job: IDataObject) => ({ name: jobLabel(job), value: String(job.job_number), url: `${accountUrl}/jobs/${job.job_number}` });
+	if (text && /^\d+$/.test(text) && page === 1) {
+		const reply = await kickservRequest.call(this, { method: 'GET', path: `/jobs/${text}.json` }).catch(() => undefined);
+		const record = reply ? unwrapRecord(reply.body, 'job') : undefined;
+		if (record?.job_number && record.status === 'new') return { results: [entry(record)] };
+	}
+	const reply = await kickservRequest.call(this, { method: 'GET', path: '/opportunities.json', qs: { status: 'new', page } });
+	const { records } = unwrapList(reply.body, 'opportunities');
+	const open = records.filter((job) => job.status === undefined || job.status === 'new');
+	const matches = text ? open.filter((job) => jobLabel(job).toLowerCase().includes(text)) : open;
+	return { results: matches.map(entry), paginationToken: records.length ? String(page + 1) : undefined };
+}
+
 function jobLabel(job: IDataObject): string {
 	const title = String(job.name || job.description || '').split('\n')[0].slice(0, 60);
 	return `#${job.job_number}${title ? ` ${title}` : ''}${job.status ? ` (${job.status})` : ''}`;
@@ -119,5 +144,5 @@ export async function getItems(this: ILoadOptionsFunctions): Promise<INodeProper
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const listSearch = { searchCustomers, searchJobs };
+export const listSearch = { searchCustomers, searchJobs, searchOpportunities };
 export const loadOptions = { getJobTypes, getEmployees, getEmployeeNumbers, getItems };
