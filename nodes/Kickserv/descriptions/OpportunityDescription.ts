@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../transport/errors';
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
@@ -42,7 +42,7 @@ const markAs = (outcome: 'won' | 'lost'): INodeProperties['routing'] =>
 			const number = request.path.split('/')[2];
 			const job = unwrapRecord((await kickservRequest.call(this, { method: 'GET', path: `/jobs/${number}.json`, transport: request.transport })).body, 'job');
 			if (job.status !== undefined && job.status !== 'new') {
-				throw new NodeOperationError(this.getNode(), `Job ${number} is not an opportunity: its status is "${String(job.status)}"`, {
+				throw inputError(this.getNode(), `Job ${number} is not an opportunity: its status is "${String(job.status)}"`, {
 					description: `Mark as ${outcome === 'won' ? 'Won' : 'Lost'} takes an open opportunity (a job with status New); nothing was changed. Opportunity > Get Many lists them, and the picker's From List shows only them.`,
 					itemIndex: this.getItemIndex(),
 				});

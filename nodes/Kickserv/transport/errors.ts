@@ -269,3 +269,22 @@ export function assumptionError(node: INode, assumption: string, seen: string, c
 		description: `${seen} ${consequence} See "Assumptions" in the package README.`,
 	});
 }
+
+/**
+ * An error in what the workflow gave (a parameter, the credential, a record that is not what the
+ * operation takes), found by the node itself: Kickserv said nothing. n8n's RoutingNode wraps any error
+ * of a declarative node's request phase that is not a NodeApiError in a NodeApiError with the code
+ * "none", which the editor then shows under "From Kickserv, Error code none" as if Kickserv had
+ * answered; it passes a NodeApiError through unchanged (n8n-workflow 1.x and 2.x). So for the action
+ * node (and its tool) such an error is raised as a NodeApiError that carries no HTTP code, status or
+ * messages of its own: the editor shows its message and description and no "From Kickserv" details.
+ * The trigger, which RoutingNode does not run, gets a NodeOperationError.
+ */
+export function inputError(
+	node: INode,
+	message: string,
+	options: { description?: string; itemIndex?: number } = {},
+): NodeApiError | NodeOperationError {
+	if (/trigger$/i.test(node.type)) return new NodeOperationError(node, message, options);
+	return new NodeApiError(node, { message }, { message, description: options.description, itemIndex: options.itemIndex });
+}

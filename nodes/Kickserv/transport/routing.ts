@@ -9,7 +9,9 @@ import type {
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from './errors';
 
 import { locatorNumber, type LocatorKind } from './locator';
 import { DEFAULT_IN_FLIGHT, inFlightOption } from './parallel';
@@ -64,7 +66,7 @@ const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job:
 /** Whether the node runs as an AI tool (n8n's `kickservTool` variant, attached to an agent or an MCP Server Trigger). */
 export const isToolMode = (context: Pick<IExecuteSingleFunctions, 'getNode'>): boolean => context.getNode().type.endsWith('Tool');
 
-/** Throws the checker's message as a NodeOperationError (before any request is sent). */
+/** Throws the checker's message as an input error (errors.ts `inputError`), before any request is sent. */
 export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>, fn: () => T): T {
 	let failure: unknown;
 	try {
@@ -72,8 +74,8 @@ export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Par
 	} catch (error) {
 		failure = error;
 	}
-	if (failure instanceof NodeOperationError) throw failure;
-	throw new NodeOperationError(context.getNode(), (failure as Error).message, {
+	if (failure instanceof NodeOperationError || failure instanceof NodeApiError) throw failure;
+	throw inputError(context.getNode(), (failure as Error).message, {
 		itemIndex: context.getItemIndex?.(),
 		description: 'Nothing was sent to Kickserv.',
 	});
