@@ -56,7 +56,7 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Create',
 		value: 'create',
 		action: 'Create an opportunity',
-		description: 'Create an opportunity for a customer, by customer number and job type ID: a job set to status New, as Kickserv advises (two calls). Returns it with its job_number.',
+		description: 'Create an opportunity (a job with status New) for a customer, by customer number and job type ID. Returns it with its job_number.',
 		routing: route({
 			method: 'POST',
 			url: '/customers/{customer}/jobs.json',

@@ -138,18 +138,20 @@ export const jobLocator = (displayOptions: INodeProperties['displayOptions'], de
 	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)', searchListMethod);
 
 /**
- * The node's canvas subtitle: the chosen operation's action ("Create a job"), read from the
- * operations' own `action` texts, so that it reads like a sentence and never drifts from them.
+ * The node's canvas subtitle: the resource and operation by their display names ("Time Entry: Log").
+ * Not the operation's action ("Log a time entry"): n8n names a node added from the panel after that
+ * action, and the subtitle would repeat the title word for word.
  */
-export function operationSubtitle(operations: INodeProperties[]): string {
-	const actions: Record<string, string> = {};
+export function operationSubtitle(operations: INodeProperties[], resources: INodePropertyOptions[]): string {
+	const labels: Record<string, string> = {};
 	for (const property of operations) {
-		const resource = property.displayOptions?.show?.resource?.[0];
+		const resource = String(property.displayOptions?.show?.resource?.[0]);
+		const resourceName = resources.find((option) => option.value === resource)?.name ?? resource;
 		for (const option of property.options ?? []) {
-			if ('action' in option && option.action) actions[`${String(resource)}:${String(option.value)}`] = option.action;
+			if ('value' in option) labels[`${resource}:${String(option.value)}`] = `${resourceName}: ${option.name}`;
 		}
 	}
-	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+	return `={{ ${JSON.stringify(labels)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
 
 /** Return All, Limit (stops paging as soon as it is met) and Simplify for a Get Many operation. */
