@@ -316,7 +316,7 @@ const T = (operation: string, extra: IDataObject) => ({ resource: 'task', operat
 const taskRows: Row[] = [
 	{ name: 'create: Name is whitespace', params: T('create', { name: X }), v: '   ', field: 'Name' },
 	{ name: 'create: Name is an object', params: T('create', { name: X }), v: { a: 1 }, field: 'Name' },
-	{ name: 'create: Job Number is letters', params: T('create', { name: 'n', additionalFields: { job_number: X } }), v: 'abc', field: 'Job Number' },
+	{ name: 'create: Job Number is letters', params: T('create', { name: 'n', additionalFields: { job_number: X } }), v: 'abc', field: 'Job' },
 	{ name: 'create: Starts At 2026-02-30', params: T('create', { name: 'n', additionalFields: { starts_at: X } }), v: '2026-02-30T09:00:00', field: 'Starts At' },
 	{
 		name: 'create: Ends At before Starts At',
@@ -332,7 +332,7 @@ const taskRows: Row[] = [
 	{ name: 'delete: Task ID with ?', params: T('delete', { taskId: X }), v: '5?x=1', field: 'Task ID' },
 	{ name: 'getAll: Starts On or After 28/11/2026', params: T('getAll', { returnAll: true, filters: { from: X } }), v: '28/11/2026', field: 'Starts On or After' },
 	{ name: 'getAll: Starts Before not after the start', params: T('getAll', { returnAll: true, filters: { from: '2026-12-02', to: X } }), v: '2026-12-02', field: 'Starts Before' },
-	{ name: 'getAll: Job Number 0', params: T('getAll', { returnAll: true, filters: { job_number: X } }), v: '0', field: 'Job Number' },
+	{ name: 'getAll: Job Number 0', params: T('getAll', { returnAll: true, filters: { job_number: X } }), v: '0', field: 'Job' },
 	{ name: 'getAll: Employee is an object', params: T('getAll', { returnAll: true, filters: { employee_number: X } }), v: { n: 1 }, field: 'Employee' },
 ];
 

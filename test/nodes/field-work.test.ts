@@ -32,6 +32,27 @@ describe('Task', () => {
 		expect(store.getTask(items[0].json.id as number)).toMatchObject({ name: 'Bring the ladder' });
 	});
 
+	test('the Job of a task is the job picker everywhere (From List, By URL) as well as a plain number', async () => {
+		const store = t.sandbox.store();
+		const job = store.getJob(1012)!;
+		const fromList = await runKickserv(
+			{ resource: 'task', operation: 'create', name: 'From the list', additionalFields: { job_number: rl(job.job_number, 'list') } },
+			t.credentials,
+		);
+		expect(fromList.error).toBeUndefined();
+		expect(fromList.items[0].json.job_id).toBe(job.id);
+		const byUrl = await runKickserv(
+			{ resource: 'task', operation: 'update', taskId: String(fromList.items[0].json.id), updateFields: { job_number: rl(`${t.credentials.baseUrl}/${SLUG}/jobs/1013`, 'url') } },
+			t.credentials,
+		);
+		expect(byUrl.error).toBeUndefined();
+		expect(byUrl.items[0].json.job_id).toBe(store.getJob(1013)!.id);
+		t.sandbox.clearLog();
+		const filtered = await runKickserv({ resource: 'task', operation: 'getAll', returnAll: true, filters: { job_number: rl(1013, 'number') } }, t.credentials);
+		expect(filtered.items.map((i) => i.json.job_id)).toContain(store.getJob(1013)!.id);
+		expect(t.requests()[0]).toBe('GET /jobs/1013.json');
+	});
+
 	test('Get, Update, Complete and Delete by task ID', async () => {
 		const store = t.sandbox.store();
 		const task = store.createTask({ name: 'Check filters' });
@@ -91,7 +112,7 @@ describe('Task', () => {
 		for (const [params, message] of [
 			[{ operation: 'create', name: '  ' }, /^Name must not be empty/],
 			[{ operation: 'create', name: 'x', additionalFields: { starts_at: '2026-12-01T10:00:00', ends_at: '2026-12-01T09:00:00' } }, /^Ends At must not be before Starts At/],
-			[{ operation: 'create', name: 'x', additionalFields: { job_number: 'abc' } }, /^Job Number must be a positive whole number/],
+			[{ operation: 'create', name: 'x', additionalFields: { job_number: 'abc' } }, /^Job must be a positive whole number/],
 			[{ operation: 'get', taskId: '../1' }, /^Task ID must be a positive whole number/],
 			[{ operation: 'update', taskId: '5', updateFields: {} }, /^Update Fields is empty/],
 			[{ operation: 'getAll', returnAll: true, filters: { from: '2026-12-02', to: '2026-12-01' } }, /^Starts Before must be after/],
