@@ -2,7 +2,7 @@
  * Task, Job Charge, Time Entry, Employee and Item through n8n's engine against the sandbox: every
  * operation, what is sent, what comes back, and the dropdowns that load employees and items.
  */
-import { getEmployeeNumbers, getEmployees, getItems } from '../../nodes/Kickserv/methods';
+import { getEmployeeNumbers, getEmployees, getItems, searchJobCharges, searchTasks } from '../../nodes/Kickserv/methods';
 import { runKickserv, runLoadOptions } from '../harness/engine';
 import { SLUG, useSandbox } from '../harness/setup';
 
@@ -51,6 +51,20 @@ describe('Task', () => {
 		const filtered = await runKickserv({ resource: 'task', operation: 'getAll', returnAll: true, filters: { job_number: rl(1013, 'number') } }, t.credentials);
 		expect(filtered.items.map((i) => i.json.job_id)).toContain(store.getJob(1013)!.id);
 		expect(t.requests()[0]).toBe('GET /jobs/1013.json');
+	});
+
+	test('the Task ID picker lists tasks (From List), and the operations take its value as well as a plain ID', async () => {
+		const store = t.sandbox.store();
+		const task = store.createTask({ name: 'Picked from the list' });
+		const listed = await runLoadOptions(searchTasks, t.credentials, {}, 'picked from');
+		expect(listed.results).toEqual([expect.objectContaining({ value: String(task.id), name: expect.stringMatching(new RegExp(`^Picked from the list.* · ID ${task.id}$`)) })]);
+		const got = await runKickserv({ resource: 'task', operation: 'get', taskId: rl(task.id, 'list') }, t.credentials);
+		expect(got.items[0].json).toMatchObject({ id: task.id, name: 'Picked from the list' });
+		const done = await runKickserv({ resource: 'task', operation: 'complete', taskId: rl(task.id, 'id') }, t.credentials);
+		expect(done.items[0].json).toMatchObject({ id: task.id, completed: true });
+		// a By ID value given by an expression is checked by the node (n8n checks a typed one against the mode's rule)
+		const bad = await runKickserv({ resource: 'task', operation: 'get', taskId: { __rl: true, mode: 'id', value: '={{ "../1" }}' } }, t.credentials);
+		expect(bad.error?.message).toMatch(/^Task ID must be a positive whole number/);
 	});
 
 	test('Get, Update, Complete and Delete by task ID', async () => {
@@ -129,6 +143,19 @@ describe('Task', () => {
 });
 
 describe('Job Charge', () => {
+	test('the Job Charge ID picker lists the charges of the job picked above; Update takes its value', async () => {
+		const store = t.sandbox.store();
+		const job = store.createJob(4, { job_type_id: 62 });
+		const added = await runKickserv({ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 1, description: 'Diagnostic visit' }, t.credentials);
+		const id = String(added.items[0].json.id);
+		const listed = await runLoadOptions(searchJobCharges, t.credentials, { resource: 'jobCharge', operation: 'update', job: rl(job.job_number, 'list') });
+		expect(listed.results).toEqual([expect.objectContaining({ value: id, name: expect.stringMatching(new RegExp(`^Diagnostic visit × 1 = .* · ID ${id}$`)) })]);
+		await expect(runLoadOptions(searchJobCharges, t.credentials, { resource: 'jobCharge', operation: 'update', job: rl('', 'list') })).rejects.toThrow(/Pick the Job first/);
+		const updated = await runKickserv({ resource: 'jobCharge', operation: 'update', job: rl(job.job_number), chargeId: rl(id, 'list'), updateFields: { quantity: 2 } }, t.credentials);
+		expect(updated.error).toBeUndefined();
+		expect(updated.items[0].json).toMatchObject({ id: Number(id), quantity: expect.stringMatching(/^2/) });
+	});
+
 	test('Add from the catalog picker, add by hand, list, update, delete; the job total follows', async () => {
 		const store = t.sandbox.store();
 		const job = store.createJob(3, { job_type_id: 62 });

@@ -84,8 +84,17 @@ const locators = (description: INodeTypeDescription): INodeProperties[] => {
 };
 
 describe('locators take the number the web app shows', () => {
+	test('task and job charge IDs are picked from a list or given by ID', () => {
+		const ids = locators(action.description).filter((l) => /ID$/.test(l.displayName));
+		expect(ids.map((l) => [l.name, l.modes!.map((m) => m.name), l.modes![0].typeOptions?.searchListMethod])).toEqual([
+			['taskId', ['list', 'id'], 'searchTasks'],
+			['chargeId', ['list', 'id'], 'searchJobCharges'],
+		]);
+	});
+
 	test('no mode is named "id" (n8n would label it "By ID"); By Number says number in label, placeholder and hint', () => {
-		const all = [...locators(action.description), ...locators(trigger.description)];
+		// (the task and job charge ID pickers take an internal ID: their second mode is By ID)
+		const all = [...locators(action.description), ...locators(trigger.description)].filter((l) => !/ID$/.test(l.displayName));
 		expect(all.length).toBeGreaterThanOrEqual(10);
 		for (const locator of all) {
 			const modes = locator.modes!;

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { amount, boolean, optionalPositiveInteger, optionalText, positiveInteger, requiredText } from '../transport/validate';
-import { dropdown, fieldCollection, jobLocator, listControls, operationsOf, showFor } from './shared';
+import { dropdown, fieldCollection, idLocator, jobLocator, listControls, operationsOf, showFor } from './shared';
 
 const resource = 'jobCharge';
 
@@ -171,16 +171,14 @@ export const jobChargeOperations: INodeProperties[] = operationsOf(resource, [
 
 export const jobChargeFields: INodeProperties[] = [
 	jobLocator(showFor(resource, ['add', 'getAll', 'update', 'delete']), 'The job whose line items these are'),
-	{
+	idLocator({
 		displayName: 'Job Charge ID',
 		name: 'chargeId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5100001',
-		description: 'ID of the line item',
+		searchListMethod: 'searchJobCharges',
+		example: '5100001',
+		description: 'The line item, from the job\'s list or by its ID (Get Many job charges lists them; Add returns it)',
 		displayOptions: showFor(resource, ['update', 'delete']),
-	},
+	}),
 	{ ...itemDropdown('itemId'), displayOptions: showFor(resource, ['add']) },
 	{ ...chargeDescription, displayOptions: showFor(resource, ['add']) },
 	{

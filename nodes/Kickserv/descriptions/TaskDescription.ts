@@ -4,7 +4,7 @@ import { kickservList, kickservRequest, type KickservRequest } from '../transpor
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { boolean, isoDateTime, isoDay, optionalText, positiveInteger, requiredText } from '../transport/validate';
-import { dropdown, fieldCollection, jobLocator, listControls, operationsOf, showFor, simplifyField } from './shared';
+import { dropdown, fieldCollection, idLocator, jobLocator, listControls, operationsOf, showFor, simplifyField } from './shared';
 
 const resource = 'task';
 
@@ -203,16 +203,14 @@ export const taskOperations: INodeProperties[] = operationsOf(resource, [
 ]);
 
 export const taskFields: INodeProperties[] = [
-	{
+	idLocator({
 		displayName: 'Task ID',
 		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 3300001',
-		description: 'ID of the task',
+		searchListMethod: 'searchTasks',
+		example: '3300001',
+		description: 'The task, from the list or by its ID (Get Many tasks lists them; Create returns it)',
 		displayOptions: showFor(resource, ['get', 'update', 'delete', 'complete']),
-	},
+	}),
 	{
 		displayName: 'Name',
 		name: 'name',

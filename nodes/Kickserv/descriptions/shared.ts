@@ -138,6 +138,43 @@ export const jobLocator = (displayOptions: INodeProperties['displayOptions'], de
 	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)', searchListMethod);
 
 /**
+ * A record known by an internal ID (a task, a job charge): picked From List (searchable, where a
+ * list exists) or given By ID (what Get Many lists and a create returns).
+ */
+export const idLocator = (field: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	description: string;
+	example: string;
+	displayOptions: INodeProperties['displayOptions'];
+}): INodeProperties => ({
+	displayName: field.displayName,
+	name: field.name,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: field.description,
+	displayOptions: field.displayOptions,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select...',
+			typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: `e.g. ${field.example}`,
+			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${field.displayName}` } }],
+		},
+	],
+});
+
+/**
  * The node's canvas subtitle: the resource and operation by their display names ("Time Entry: Log").
  * Not the operation's action ("Log a time entry"): n8n names a node added from the panel after that
  * action, and the subtitle would repeat the title word for word.

@@ -4,8 +4,10 @@ import type {
 	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { getAccount, kickservList, kickservRequest } from '../transport/request';
+import { locatorNumber } from '../transport/locator';
 import { unwrapList, unwrapRecord } from '../transport/paging';
 
 /** Searchable lists behind the Customer and Job resource locators, and the dropdowns. */
@@ -97,6 +99,36 @@ export async function searchOpportunities(
 	return { results: matches.map(entry), paginationToken: records.length ? String(page + 1) : undefined };
 }
 
+/** Tasks for the Task ID picker, newest pages as Kickserv lists them; text filters the labels. */
+export async function searchTasks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const page = pageToken(paginationToken);
+	const reply = await kickservRequest.call(this, { method: 'GET', path: '/tasks.json', qs: { page } });
+	const { records } = unwrapList(reply.body, 'tasks');
+	const label = (task: IDataObject) =>
+		`${String(task.name || task.description || 'Task').split('\n')[0].slice(0, 60)}${task.starts_at ? ` (${String(task.starts_at).slice(0, 16).replace('T', ' ')})` : ''}${task.completed === true ? ', done' : ''} · ID ${task.id}`;
+	const text = filter?.trim().toLowerCase();
+	const matches = text ? records.filter((task) => label(task).toLowerCase().includes(text)) : records;
+	return { results: matches.map((task) => ({ name: label(task), value: String(task.id) })), paginationToken: records.length ? String(page + 1) : undefined };
+}
+
+/** The charges of the job picked above, for the Job Charge ID picker. */
+export async function searchJobCharges(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const account = await getAccount.call(this);
+	const raw = this.getCurrentNodeParameter('job', { extractValue: true });
+	let number: number;
+	try {
+		number = locatorNumber(raw, 'jobs', 'Job', account);
+	} catch {
+		throw new NodeOperationError(this.getNode(), 'Pick the Job first: its line items are listed here');
+	}
+	const charges = await kickservList.call(this, { key: 'job_charges', style: 'page', path: `/jobs/${number}/job_charges.json` });
+	const label = (charge: IDataObject) =>
+		`${String(charge.description || 'Charge').split('\n')[0].slice(0, 60)}${charge.quantity !== undefined ? ` × ${Number(charge.quantity)}` : ''}${charge.total !== undefined ? ` = ${charge.total}` : ''} · ID ${charge.id}`;
+	const text = filter?.trim().toLowerCase();
+	const matches = text ? charges.filter((charge) => label(charge).toLowerCase().includes(text)) : charges;
+	return { results: matches.map((charge) => ({ name: label(charge), value: String(charge.id) })) };
+}
+
 function jobLabel(job: IDataObject): string {
 	const title = String(job.name || job.description || '').split('\n')[0].slice(0, 60);
 	return `#${job.job_number}${title ? ` ${title}` : ''}${job.status ? ` (${job.status})` : ''}`;
@@ -144,5 +176,5 @@ export async function getItems(this: ILoadOptionsFunctions): Promise<INodeProper
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const listSearch = { searchCustomers, searchJobs, searchOpportunities };
+export const listSearch = { searchCustomers, searchJobs, searchOpportunities, searchTasks, searchJobCharges };
 export const loadOptions = { getJobTypes, getEmployees, getEmployeeNumbers, getItems };

@@ -122,7 +122,9 @@ export async function resolvePath(
 	let url = String(options.url);
 	for (const name of placeholders) {
 		const label = PLACEHOLDER_LABELS[name] ?? name;
-		const raw = this.getNodeParameter(name, undefined);
+		// an ID picker (task, charge) holds `{__rl, mode, value}`; a customer or job locator is read whole (By URL)
+		const given = this.getNodeParameter(name, undefined);
+		const raw = !LOCATOR_KINDS[name] && typeof given === 'object' && given !== null && '__rl' in given ? (given as { value?: unknown }).value : given;
 		const kind = LOCATOR_KINDS[name];
 		const number = check(this, () =>
 			kind ? locatorNumber(raw, kind, label, account) : positiveInteger(raw, label),
