@@ -232,6 +232,15 @@ describe('Time Entry', () => {
 		expect(t.requests()).toEqual([`POST /jobs/${job.job_number}/time_entries.json`]);
 		const list = await runKickserv({ resource: 'timeEntry', operation: 'getAll', job: rl(job.job_number), returnAll: true }, t.credentials);
 		expect(list.items.map((i) => i.json.hours)).toEqual(['3.25']);
+		// Simplify puts the job number the web app shows beside the internal job_id (no request more)
+		expect(Object.keys(list.items[0].json).slice(0, 3)).toEqual(['id', 'job_id', 'job_number']);
+		expect(list.items[0].json.job_number).toBe(job.job_number);
+		await runKickserv({ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 1, description: 'Labor' }, t.credentials);
+		const charges = await runKickserv({ resource: 'jobCharge', operation: 'getAll', job: rl(job.job_number, 'list'), returnAll: true }, t.credentials);
+		expect(charges.items.length).toBeGreaterThan(0);
+		expect(charges.items.every((i) => i.json.job_number === job.job_number && i.json.job_id === job.id)).toBe(true);
+		const full = await runKickserv({ resource: 'timeEntry', operation: 'getAll', job: rl(job.job_number), returnAll: true, simplify: false }, t.credentials);
+		expect(full.items[0].json.job_number).toBeUndefined(); // the record as Kickserv sent it
 	});
 
 	test('bad input is refused before any request', async () => {

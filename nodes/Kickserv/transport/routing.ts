@@ -247,13 +247,28 @@ export const requireUpdateFields = (root: RecordKey) =>
 		}
 	});
 
+/** The job number of the operation's Job picker (job charges, time entries), when it has one. */
+function pickedJobNumber(context: IExecuteSingleFunctions): number | undefined {
+	try {
+		const value = context.getNodeParameter('job', undefined, { extractValue: true });
+		return /^\s*\d+\s*$/.test(String(value)) ? Number(value) : undefined;
+	} catch {
+		return undefined; // no Job parameter on this operation
+	}
+}
+
 /** Keeps only the fields a person reads, when the operation's Simplify switch is on. */
 export function simplify(fields: readonly string[]) {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		if (!isTrue(this.getNodeParameter('simplify', false))) return items;
+		const jobNumber = fields.includes('job_id') && !fields.includes('job_number') ? pickedJobNumber(this) : undefined;
 		return items.map((item) => {
 			const json: IDataObject = {};
-			for (const field of fields) if (field in item.json) json[field] = item.json[field];
+			for (const field of fields) {
+				if (field in item.json) json[field] = item.json[field];
+				// the number people know beside the internal id, when the operation was given the job
+				if (field === 'job_id' && jobNumber !== undefined && 'job_id' in item.json) json.job_number = jobNumber;
+			}
 			return { ...item, json };
 		});
 	};
