@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { SLUG_IN_ADDRESS } from '../nodes/Kickserv/transport/credentials';
+
 /**
  * Kickserv authenticates API calls with HTTP Basic, using the employee's API token as both the user
  * name and the password. Every call acts with that employee's web permissions.
@@ -27,7 +29,7 @@ export class KickservApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. northwind-hvac',
 			description:
-				'What follows the host in your Kickserv address: app.kickserv.com/<b>SLUG</b>/dashboard. Letters, digits, "-" and "_" only.',
+				'What follows the host in your Kickserv address: app.kickserv.com/<b>SLUG</b>/dashboard (pasting the whole address works too). Letters, digits, "-" and "_" only.',
 		},
 		{
 			displayName: 'API Token',
@@ -67,7 +69,8 @@ export class KickservApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{encodeURIComponent(String($credentials.accountSlug).trim())}}',
+				// a pasted address (app.kickserv.com/SLUG/dashboard) gives its slug, as the node takes it (accountSlugOf)
+				`={{String($credentials.baseUrl || "https://app.kickserv.com").replace(/\\/+$/, "")}}/{{encodeURIComponent(String($credentials.accountSlug).trim().replace(/${SLUG_IN_ADDRESS.source}/i, "$1"))}}`,
 			url: '/calendar.json',
 			method: 'GET',
 			headers: { Accept: 'application/json' },

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customerFields, customerOperations } from './descriptions/CustomerDescription';
@@ -16,6 +16,22 @@ import { taskFields, taskOperations } from './descriptions/TaskDescription';
 import { timeEntryFields, timeEntryOperations } from './descriptions/TimeEntryDescription';
 import { listSearch, loadOptions } from './methods';
 import { registerProperties } from './transport/options';
+
+/** The resources, as the Resource picker lists them. */
+const RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Customer', value: 'customer' },
+	{ name: 'Employee', value: 'employee' },
+	{ name: 'Invoice', value: 'invoice' },
+	{ name: 'Item', value: 'item' },
+	{ name: 'Job', value: 'job' },
+	{ name: 'Job Charge', value: 'jobCharge' },
+	{ name: 'Job Type', value: 'jobType' },
+	{ name: 'Note', value: 'note' },
+	{ name: 'Opportunity', value: 'opportunity' },
+	{ name: 'Payment', value: 'payment' },
+	{ name: 'Task', value: 'task' },
+	{ name: 'Time Entry', value: 'timeEntry' },
+];
 
 const OPERATIONS = [
 	...customerOperations,
@@ -44,8 +60,8 @@ export class Kickserv implements INodeType {
 		icon: { light: 'file:kickserv.svg', dark: 'file:kickserv.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// a sentence from the operations' own actions ("Create a job")
-		subtitle: operationSubtitle(OPERATIONS),
+		// "Job: Create", by display names (not the action, which n8n already gives the node as its name)
+		subtitle: operationSubtitle(OPERATIONS, RESOURCES),
 		description: 'Work with Kickserv customers, jobs, tasks, charges, time, invoices and more',
 		defaults: { name: 'Kickserv' },
 		usableAsTool: true,
@@ -64,20 +80,7 @@ export class Kickserv implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Employee', value: 'employee' },
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Item', value: 'item' },
-					{ name: 'Job', value: 'job' },
-					{ name: 'Job Charge', value: 'jobCharge' },
-					{ name: 'Job Type', value: 'jobType' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'Opportunity', value: 'opportunity' },
-					{ name: 'Payment', value: 'payment' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'Time Entry', value: 'timeEntry' },
-				],
+				options: RESOURCES,
 				default: 'customer',
 			},
 			...customerOperations,

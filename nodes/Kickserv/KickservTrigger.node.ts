@@ -105,7 +105,7 @@ export class KickservTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to read the payments of every watched job on every poll (one request per job per poll), instead of only the jobs whose balance, status or last change moved. Turn on if your Kickserv records payments that leave the job as it was (pending, declined or voided ones): they are missed otherwise.',
+					'Whether to read the payments of every watched job on every poll, instead of only the jobs whose balance, status or last change moved. Costly: one request per watched job per poll, about 255 requests a poll with the default 250 Jobs to Watch (255 a minute when polling every minute). Turn on if your Kickserv records payments that leave the job as it was (pending, declined or voided ones): they are missed otherwise.',
 				displayOptions: { show: { event: ['newPayment'] }, hide: { paymentScope: ['customer'] } },
 			},
 			{

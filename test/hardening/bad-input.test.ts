@@ -316,7 +316,7 @@ const T = (operation: string, extra: IDataObject) => ({ resource: 'task', operat
 const taskRows: Row[] = [
 	{ name: 'create: Name is whitespace', params: T('create', { name: X }), v: '   ', field: 'Name' },
 	{ name: 'create: Name is an object', params: T('create', { name: X }), v: { a: 1 }, field: 'Name' },
-	{ name: 'create: Job Number is letters', params: T('create', { name: 'n', additionalFields: { job_number: X } }), v: 'abc', field: 'Job Number' },
+	{ name: 'create: Job Number is letters', params: T('create', { name: 'n', additionalFields: { job_number: X } }), v: 'abc', field: 'Job' },
 	{ name: 'create: Starts At 2026-02-30', params: T('create', { name: 'n', additionalFields: { starts_at: X } }), v: '2026-02-30T09:00:00', field: 'Starts At' },
 	{
 		name: 'create: Ends At before Starts At',
@@ -332,25 +332,25 @@ const taskRows: Row[] = [
 	{ name: 'delete: Task ID with ?', params: T('delete', { taskId: X }), v: '5?x=1', field: 'Task ID' },
 	{ name: 'getAll: Starts On or After 28/11/2026', params: T('getAll', { returnAll: true, filters: { from: X } }), v: '28/11/2026', field: 'Starts On or After' },
 	{ name: 'getAll: Starts Before not after the start', params: T('getAll', { returnAll: true, filters: { from: '2026-12-02', to: X } }), v: '2026-12-02', field: 'Starts Before' },
-	{ name: 'getAll: Job Number 0', params: T('getAll', { returnAll: true, filters: { job_number: X } }), v: '0', field: 'Job Number' },
+	{ name: 'getAll: Job Number 0', params: T('getAll', { returnAll: true, filters: { job_number: X } }), v: '0', field: 'Job' },
 	{ name: 'getAll: Employee is an object', params: T('getAll', { returnAll: true, filters: { employee_number: X } }), v: { n: 1 }, field: 'Employee' },
 ];
 
 const JC = (operation: string, extra: IDataObject) => ({ resource: 'jobCharge', operation, job: J, ...extra });
 const jobChargeRows: Row[] = [
 	{ name: 'add: neither Item nor Description', params: JC('add', { jobChargeTypeId: 1, additionalFields: { quantity: 2 } }), field: 'Item or Description' },
-	{ name: 'add: Charge Type 0', params: JC('add', { jobChargeTypeId: X, additionalFields: { description: 'd' } }), v: 0, field: 'Charge Type' },
-	{ name: 'add: Item is letters', params: JC('add', { jobChargeTypeId: 1, additionalFields: { item_id: X } }), v: 'filter', field: 'Item' },
-	{ name: 'add: Price Per Unit 3 decimals', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', price_per_unit: X } }), v: '1.999', field: 'Price Per Unit' },
-	{ name: 'add: Discount negative', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', discount: X } }), v: '-5', field: 'Discount' },
-	{ name: 'add: Quantity negative', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', quantity: X } }), v: -1, field: 'Quantity' },
-	{ name: 'add: Job is letters', params: { resource: 'jobCharge', operation: 'add', job: rlx(), jobChargeTypeId: 1, additionalFields: { description: 'd' } }, v: 'abc', field: 'Job' },
+	{ name: 'add: Charge Type 0', params: JC('add', { jobChargeTypeId: X, description: 'd' }), v: 0, field: 'Charge Type' },
+	{ name: 'add: Item is letters', params: JC('add', { jobChargeTypeId: 1, itemId: X }), v: 'filter', field: 'Item' },
+	{ name: 'add: Price Per Unit 3 decimals', params: JC('add', { jobChargeTypeId: 1, description: 'd', additionalFields: { price_per_unit: X } }), v: '1.999', field: 'Price Per Unit' },
+	{ name: 'add: Discount negative', params: JC('add', { jobChargeTypeId: 1, description: 'd', additionalFields: { discount: X } }), v: '-5', field: 'Discount' },
+	{ name: 'add: Quantity negative', params: JC('add', { jobChargeTypeId: 1, description: 'd', additionalFields: { quantity: X } }), v: -1, field: 'Quantity' },
+	{ name: 'add: Job is letters', params: { resource: 'jobCharge', operation: 'add', job: rlx(), jobChargeTypeId: 1, description: 'd' }, v: 'abc', field: 'Job' },
 	{ name: 'update: Job Charge ID with ../', params: JC('update', { chargeId: X, updateFields: { quantity: 1 } }), v: '../1', field: 'Job Charge ID' },
 	{ name: 'update: empty Update Fields', params: JC('update', { chargeId: '1', updateFields: {} }), field: 'Update Fields' },
 	{ name: 'delete: Job Charge ID huge', params: JC('delete', { chargeId: X }), v: '99999999999', field: 'Job Charge ID' },
 	{ name: 'getAll: Job URL of another host', params: { resource: 'jobCharge', operation: 'getAll', job: rlx('url'), returnAll: true }, v: otherHost('jobs', 1001), field: 'Job' },
-	{ name: 'add: Details is an object', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', details: X } }), v: { a: 1 }, field: 'Details' },
-	{ name: 'add: Taxable is text', params: JC('add', { jobChargeTypeId: 1, additionalFields: { description: 'd', taxable: X } }), v: 'yes', field: 'Taxable' },
+	{ name: 'add: Details is an object', params: JC('add', { jobChargeTypeId: 1, description: 'd', additionalFields: { details: X } }), v: { a: 1 }, field: 'Details' },
+	{ name: 'add: Taxable is text', params: JC('add', { jobChargeTypeId: 1, description: 'd', additionalFields: { taxable: X } }), v: 'yes', field: 'Taxable' },
 ];
 
 const TE = (extra: IDataObject) => ({

@@ -415,7 +415,7 @@ describe('successful outputs carry no secret (simplified or not)', () => {
 		await ok('task update', { resource: 'task', operation: 'update', taskId, updateFields: { description: 'checked' } });
 		await ok('task complete', { resource: 'task', operation: 'complete', taskId });
 		await ok('task delete', { resource: 'task', operation: 'delete', taskId });
-		const charge = await ok('charge add', { resource: 'jobCharge', operation: 'add', job: rl(1001), jobChargeTypeId: 2, additionalFields: { item_id: store.listItems()[0].id } });
+		const charge = await ok('charge add', { resource: 'jobCharge', operation: 'add', job: rl(1001), jobChargeTypeId: 2, itemId: store.listItems()[0].id });
 		const chargeId = String(charge[0].json.id);
 		await ok('charge getAll', { resource: 'jobCharge', operation: 'getAll', job: rl(1001), returnAll: true, simplify: false });
 		await ok('charge update', { resource: 'jobCharge', operation: 'update', job: rl(1001), chargeId, updateFields: { quantity: 3 } });

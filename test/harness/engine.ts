@@ -342,7 +342,9 @@ export async function runLoadOptions<T>(
 	const node = credentialedNode('load-options', 'Kickserv', KICKSERV_TYPE, parameters);
 	const workflow = new Workflow({ id: 'lo', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
 	const workflowData = { id: 'lo', name: 'lo', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const context = new LoadOptionsContext(workflow, node, additionalData(() => credentials, workflowData, 'manual'), 'parameters');
+	// the editor sends the node's current parameters with the request (getCurrentNodeParameter reads them)
+	const data = Object.assign(additionalData(() => credentials, workflowData, 'manual'), { currentNodeParameters: node.parameters });
+	const context = new LoadOptionsContext(workflow, node, data, 'parameters');
 	return await (method as unknown as (...a: unknown[]) => Promise<T>).call(context, ...args);
 }
 

@@ -82,6 +82,16 @@ describe('KickservApi credential', () => {
 		expect(t.sandbox.log).toHaveLength(1);
 	});
 
+	test('an address pasted as the Account Slug passes: the Test takes the slug out of it, as the node does', async () => {
+		const pasted = `https://app.kickserv.com/${t.credentials.accountSlug}/dashboard`;
+		expect(await testCredential({ ...t.credentials, accountSlug: pasted })).toEqual({ ok: true });
+		expect(t.sandbox.log.map((r) => r.path)).toEqual([`/${t.credentials.accountSlug}/calendar.json`]);
+		const { runKickserv } = await import('../harness/engine');
+		const run = await runKickserv({ resource: 'jobType', operation: 'getAll', returnAll: true }, { ...t.credentials, accountSlug: pasted });
+		expect(run.error).toBeUndefined();
+		expect(run.items.length).toBeGreaterThan(0);
+	});
+
 	test('a wrong slug is reported as such', async () => {
 		const result = await testCredential({ ...t.credentials, accountSlug: 'no-such-account' });
 		expect(result).toEqual({ ok: false, message: expect.stringMatching(/Account Slug is the one in your Kickserv address/) });

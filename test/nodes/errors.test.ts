@@ -50,6 +50,23 @@ describe('errors', () => {
 		expect(t.sandbox.log).toHaveLength(1);
 	});
 
+	test('bad input is not presented as a Kickserv answer: no HTTP code (n8n showed "From Kickserv, Error code none")', async () => {
+		for (const [params, message, description] of [
+			[{ resource: 'customer', operation: 'get', customer: rl('../2') }, /^Customer must be a positive whole number/, 'Nothing was sent to Kickserv.'],
+			[{ resource: 'task', operation: 'getAll', limit: 5, filters: { from: '2026-12-10T15:00:00' } }, /^Starts On or After takes a day/, 'Nothing was sent to Kickserv.'],
+		] as const) {
+			const { error } = await runKickserv(params, t.credentials);
+			expect(error?.message).toMatch(message);
+			expect(error?.description).toBe(description);
+			expect(error?.httpCode ?? null).toBeNull();
+			expect((error as { messages?: string[] }).messages?.filter((m) => m !== error?.message) ?? []).toEqual([]);
+		}
+		const credential = await runKickserv({ resource: 'customer', operation: 'get', customer: rl(1) }, { ...t.credentials, accountSlug: 'a b' });
+		expect(credential.error?.message).toMatch(/^Kickserv credential: Account Slug may contain only/);
+		expect(credential.error?.httpCode ?? null).toBeNull();
+		expect(t.sandbox.log).toHaveLength(0);
+	});
+
 	test('Continue On Fail: one error item per failed input item, the others go on, pairing intact', async () => {
 		const { items, error } = await runKickserv(
 			{ resource: 'customer', operation: 'get', customer: '={{ { "__rl": true, "mode": "id", "value": $json.n } }}' },

@@ -2,7 +2,7 @@
  * Task, Job Charge, Time Entry, Employee and Item through n8n's engine against the sandbox: every
  * operation, what is sent, what comes back, and the dropdowns that load employees and items.
  */
-import { getEmployeeNumbers, getEmployees, getItems } from '../../nodes/Kickserv/methods';
+import { getEmployeeNumbers, getEmployees, getItems, searchJobCharges, searchTasks } from '../../nodes/Kickserv/methods';
 import { runKickserv, runLoadOptions } from '../harness/engine';
 import { SLUG, useSandbox } from '../harness/setup';
 
@@ -30,6 +30,41 @@ describe('Task', () => {
 			task: { name: 'Bring the ladder', job_id: job.id, employee_ids: [tech.id], starts_at: '2026-12-01T08:00:00', description: 'tall roof' },
 		});
 		expect(store.getTask(items[0].json.id as number)).toMatchObject({ name: 'Bring the ladder' });
+	});
+
+	test('the Job of a task is the job picker everywhere (From List, By URL) as well as a plain number', async () => {
+		const store = t.sandbox.store();
+		const job = store.getJob(1012)!;
+		const fromList = await runKickserv(
+			{ resource: 'task', operation: 'create', name: 'From the list', additionalFields: { job_number: rl(job.job_number, 'list') } },
+			t.credentials,
+		);
+		expect(fromList.error).toBeUndefined();
+		expect(fromList.items[0].json.job_id).toBe(job.id);
+		const byUrl = await runKickserv(
+			{ resource: 'task', operation: 'update', taskId: String(fromList.items[0].json.id), updateFields: { job_number: rl(`${t.credentials.baseUrl}/${SLUG}/jobs/1013`, 'url') } },
+			t.credentials,
+		);
+		expect(byUrl.error).toBeUndefined();
+		expect(byUrl.items[0].json.job_id).toBe(store.getJob(1013)!.id);
+		t.sandbox.clearLog();
+		const filtered = await runKickserv({ resource: 'task', operation: 'getAll', returnAll: true, filters: { job_number: rl(1013, 'number') } }, t.credentials);
+		expect(filtered.items.map((i) => i.json.job_id)).toContain(store.getJob(1013)!.id);
+		expect(t.requests()[0]).toBe('GET /jobs/1013.json');
+	});
+
+	test('the Task ID picker lists tasks (From List), and the operations take its value as well as a plain ID', async () => {
+		const store = t.sandbox.store();
+		const task = store.createTask({ name: 'Picked from the list' });
+		const listed = await runLoadOptions(searchTasks, t.credentials, {}, 'picked from');
+		expect(listed.results).toEqual([expect.objectContaining({ value: String(task.id), name: expect.stringMatching(new RegExp(`^Picked from the list.* · ID ${task.id}$`)) })]);
+		const got = await runKickserv({ resource: 'task', operation: 'get', taskId: rl(task.id, 'list') }, t.credentials);
+		expect(got.items[0].json).toMatchObject({ id: task.id, name: 'Picked from the list' });
+		const done = await runKickserv({ resource: 'task', operation: 'complete', taskId: rl(task.id, 'id') }, t.credentials);
+		expect(done.items[0].json).toMatchObject({ id: task.id, completed: true });
+		// a By ID value given by an expression is checked by the node (n8n checks a typed one against the mode's rule)
+		const bad = await runKickserv({ resource: 'task', operation: 'get', taskId: { __rl: true, mode: 'id', value: '={{ "../1" }}' } }, t.credentials);
+		expect(bad.error?.message).toMatch(/^Task ID must be a positive whole number/);
 	});
 
 	test('Get, Update, Complete and Delete by task ID', async () => {
@@ -91,11 +126,14 @@ describe('Task', () => {
 		for (const [params, message] of [
 			[{ operation: 'create', name: '  ' }, /^Name must not be empty/],
 			[{ operation: 'create', name: 'x', additionalFields: { starts_at: '2026-12-01T10:00:00', ends_at: '2026-12-01T09:00:00' } }, /^Ends At must not be before Starts At/],
-			[{ operation: 'create', name: 'x', additionalFields: { job_number: 'abc' } }, /^Job Number must be a positive whole number/],
+			[{ operation: 'create', name: 'x', additionalFields: { job_number: 'abc' } }, /^Job must be a positive whole number/],
 			[{ operation: 'get', taskId: '../1' }, /^Task ID must be a positive whole number/],
 			[{ operation: 'update', taskId: '5', updateFields: {} }, /^Update Fields is empty/],
 			[{ operation: 'getAll', returnAll: true, filters: { from: '2026-12-02', to: '2026-12-01' } }, /^Starts Before must be after/],
 			[{ operation: 'getAll', returnAll: true, filters: { from: '28/11/2026' } }, /^Starts On or After must be a date/],
+			// the picker's time would be dropped by Kickserv's day filter: refused, not ignored
+			[{ operation: 'getAll', returnAll: true, filters: { from: '2026-12-10T15:00:00' } }, /^Starts On or After takes a day, not a time .*15:00 would be ignored/],
+			[{ operation: 'getAll', returnAll: true, filters: { to: '2026-12-11T00:30:00.000Z' } }, /^Starts Before takes a day, not a time/],
 		] as const) {
 			const { error } = await runKickserv({ resource: 'task', ...params }, t.credentials);
 			expect(error?.message).toMatch(message);
@@ -105,6 +143,19 @@ describe('Task', () => {
 });
 
 describe('Job Charge', () => {
+	test('the Job Charge ID picker lists the charges of the job picked above; Update takes its value', async () => {
+		const store = t.sandbox.store();
+		const job = store.createJob(4, { job_type_id: 62 });
+		const added = await runKickserv({ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 1, description: 'Diagnostic visit' }, t.credentials);
+		const id = String(added.items[0].json.id);
+		const listed = await runLoadOptions(searchJobCharges, t.credentials, { resource: 'jobCharge', operation: 'update', job: rl(job.job_number, 'list') });
+		expect(listed.results).toEqual([expect.objectContaining({ value: id, name: expect.stringMatching(new RegExp(`^Diagnostic visit × 1 = .* · ID ${id}$`)) })]);
+		await expect(runLoadOptions(searchJobCharges, t.credentials, { resource: 'jobCharge', operation: 'update', job: rl('', 'list') })).rejects.toThrow(/Pick the Job first/);
+		const updated = await runKickserv({ resource: 'jobCharge', operation: 'update', job: rl(job.job_number), chargeId: rl(id, 'list'), updateFields: { quantity: 2 } }, t.credentials);
+		expect(updated.error).toBeUndefined();
+		expect(updated.items[0].json).toMatchObject({ id: Number(id), quantity: expect.stringMatching(/^2/) });
+	});
+
 	test('Add from the catalog picker, add by hand, list, update, delete; the job total follows', async () => {
 		const store = t.sandbox.store();
 		const job = store.createJob(3, { job_type_id: 62 });
@@ -113,7 +164,7 @@ describe('Job Charge', () => {
 		expect(items).toContainEqual({ name: `${filter.name} (${filter.price})`, value: filter.id });
 		expect(items.some((i) => i.name.startsWith('Condensate pump'))).toBe(false); // inactive
 		const added = await runKickserv(
-			{ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 2, additionalFields: { item_id: filter.id, quantity: 2 } },
+			{ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 2, itemId: filter.id, additionalFields: { quantity: 2 } },
 			t.credentials,
 		);
 		expect(added.error).toBeUndefined();
@@ -124,7 +175,8 @@ describe('Job Charge', () => {
 				operation: 'add',
 				job: rl(job.job_number),
 				jobChargeTypeId: 1,
-				additionalFields: { description: 'Labor', price_per_unit: '95', quantity: 1.5, discount: '0' },
+				description: 'Labor',
+				additionalFields: { price_per_unit: '95', quantity: 1.5, discount: '0' },
 			},
 			t.credentials,
 		);
@@ -143,9 +195,9 @@ describe('Job Charge', () => {
 	test('bad input is refused before any request', async () => {
 		for (const [params, message] of [
 			[{ operation: 'add', jobChargeTypeId: 1, additionalFields: {} }, /^Item or Description is required/],
-			[{ operation: 'add', jobChargeTypeId: 0, additionalFields: { description: 'x' } }, /^Charge Type must be between/],
-			[{ operation: 'add', jobChargeTypeId: 1, additionalFields: { description: 'x', price_per_unit: '9.999' } }, /^Price Per Unit must be an amount/],
-			[{ operation: 'add', jobChargeTypeId: 1, additionalFields: { description: 'x', quantity: 0 } }, /^Quantity must be a number greater than 0/],
+			[{ operation: 'add', jobChargeTypeId: 0, description: 'x' }, /^Charge Type must be between/],
+			[{ operation: 'add', jobChargeTypeId: 1, description: 'x', additionalFields: { price_per_unit: '9.999' } }, /^Price Per Unit must be an amount/],
+			[{ operation: 'add', jobChargeTypeId: 1, description: 'x', additionalFields: { quantity: 0 } }, /^Quantity must be a number greater than 0/],
 			[{ operation: 'update', chargeId: 'x1', updateFields: { quantity: 1 } }, /^Job Charge ID must be a positive whole number/],
 			[{ operation: 'update', chargeId: '1', updateFields: {} }, /^Update Fields is empty/],
 		] as const) {
@@ -180,6 +232,15 @@ describe('Time Entry', () => {
 		expect(t.requests()).toEqual([`POST /jobs/${job.job_number}/time_entries.json`]);
 		const list = await runKickserv({ resource: 'timeEntry', operation: 'getAll', job: rl(job.job_number), returnAll: true }, t.credentials);
 		expect(list.items.map((i) => i.json.hours)).toEqual(['3.25']);
+		// Simplify puts the job number the web app shows beside the internal job_id (no request more)
+		expect(Object.keys(list.items[0].json).slice(0, 3)).toEqual(['id', 'job_id', 'job_number']);
+		expect(list.items[0].json.job_number).toBe(job.job_number);
+		await runKickserv({ resource: 'jobCharge', operation: 'add', job: rl(job.job_number), jobChargeTypeId: 1, description: 'Labor' }, t.credentials);
+		const charges = await runKickserv({ resource: 'jobCharge', operation: 'getAll', job: rl(job.job_number, 'list'), returnAll: true }, t.credentials);
+		expect(charges.items.length).toBeGreaterThan(0);
+		expect(charges.items.every((i) => i.json.job_number === job.job_number && i.json.job_id === job.id)).toBe(true);
+		const full = await runKickserv({ resource: 'timeEntry', operation: 'getAll', job: rl(job.job_number), returnAll: true, simplify: false }, t.credentials);
+		expect(full.items[0].json.job_number).toBeUndefined(); // the record as Kickserv sent it
 	});
 
 	test('bad input is refused before any request', async () => {

@@ -1,4 +1,5 @@
 import {
+	accountSlugOf,
 	DEFAULT_BASE_URL,
 	isLoopbackHost,
 	parseUrl,
@@ -45,6 +46,16 @@ describe('resolveAccount', () => {
 
 	test.each([['acme'], ['ACME_2'], ['a-b_c-9'], ['0'], ['  acme  ']])('slug %j is accepted (trimmed)', (accountSlug) => {
 		expect(resolveAccount(creds({ accountSlug })).slug).toBe(accountSlug.trim());
+	});
+
+	test.each([
+		['https://app.kickserv.com/demo-hvac/dashboard', 'demo-hvac'],
+		['app.kickserv.com/demo-hvac', 'demo-hvac'],
+		['  https://app.kickserv.com/acme_2/customers/380?tab=jobs  ', 'acme_2'],
+		['http://127.0.0.1:5680/demo-hvac/', 'demo-hvac'],
+	])('a pasted address %j gives its slug %j', (accountSlug, slug) => {
+		expect(resolveAccount(creds({ accountSlug })).slug).toBe(slug);
+		expect(accountSlugOf(accountSlug)).toBe(slug);
 	});
 
 	test.each([['a/b'], ['../x'], ['a b'], ['a.b'], ['acme?x=1'], ['acme#x'], ['%2F'], ['café'], ['acme/']])(

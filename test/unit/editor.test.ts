@@ -51,18 +51,23 @@ describe('canvas subtitles read like a sentence', () => {
 		expect(subtitle(trigger, { event })).toBe(text);
 	});
 
-	test('the action node shows the operation\'s action for every resource and operation', () => {
+	test('the action node shows resource and operation by name for every operation, never its action (n8n names the node after the action)', () => {
 		const properties = action.description.properties;
+		const resources = properties.find((p) => p.name === 'resource')!.options as Array<{ name: string; value: string }>;
 		let seen = 0;
 		for (const property of properties.filter((p) => p.name === 'operation')) {
 			const resource = property.displayOptions!.show!.resource![0] as string;
-			for (const option of property.options as Array<{ value: string; action: string }>) {
-				expect(subtitle(action, { resource, operation: option.value })).toBe(option.action);
+			const resourceName = resources.find((r) => r.value === resource)!.name;
+			for (const option of property.options as Array<{ name: string; value: string; action: string }>) {
+				const shown = subtitle(action, { resource, operation: option.value });
+				expect(shown).toBe(`${resourceName}: ${option.name}`);
+				expect(shown).not.toBe(option.action);
 				seen++;
 			}
 		}
 		expect(seen).toBe(43); // 22 of customers, jobs, notes, payments; 21 of tasks, charges, time, employees, items, invoices, opportunities, job types
-		expect(subtitle(action, { resource: 'job', operation: 'create' })).toBe('Create a job');
+		expect(subtitle(action, { resource: 'job', operation: 'create' })).toBe('Job: Create');
+		expect(subtitle(action, { resource: 'timeEntry', operation: 'log' })).toBe('Time Entry: Log');
 	});
 });
 
@@ -79,8 +84,17 @@ const locators = (description: INodeTypeDescription): INodeProperties[] => {
 };
 
 describe('locators take the number the web app shows', () => {
+	test('task and job charge IDs are picked from a list or given by ID', () => {
+		const ids = locators(action.description).filter((l) => /ID$/.test(l.displayName));
+		expect(ids.map((l) => [l.name, l.modes!.map((m) => m.name), l.modes![0].typeOptions?.searchListMethod])).toEqual([
+			['taskId', ['list', 'id'], 'searchTasks'],
+			['chargeId', ['list', 'id'], 'searchJobCharges'],
+		]);
+	});
+
 	test('no mode is named "id" (n8n would label it "By ID"); By Number says number in label, placeholder and hint', () => {
-		const all = [...locators(action.description), ...locators(trigger.description)];
+		// (the task and job charge ID pickers take an internal ID: their second mode is By ID)
+		const all = [...locators(action.description), ...locators(trigger.description)].filter((l) => !/ID$/.test(l.displayName));
 		expect(all.length).toBeGreaterThanOrEqual(10);
 		for (const locator of all) {
 			const modes = locator.modes!;

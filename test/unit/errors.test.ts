@@ -227,8 +227,28 @@ describe('explainFailure', () => {
 		expect(result.message).toContain('customer 380');
 		expect(result.message).toContain('note 5');
 		expect(result.message).toContain('acme-plumbing');
-		expect(result.description).toMatch(/^Check the numbers \(the ones the Kickserv web app shows\)/);
+		expect(result.message).toBe('Kickserv account "acme-plumbing" has no note 5 on customer 380');
+		expect(result.description).toMatch(/^Check the note ID 5: it is an internal ID the Kickserv web app does not show \(Note > Get Many/);
+		expect(result.description).toContain('Check the customer number too (the one the Kickserv web app shows)');
 		expect(result.description).toContain('Not found');
+	});
+
+	test('404 for a charge of a job names the charge as missing, on its job', () => {
+		const result = explainFailure({ statusCode: 404, body: '' }, ctx('/jobs/1017/job_charges/5199999.json', 'PUT'));
+		expect(result.message).toBe('Kickserv account "acme-plumbing" has no job charge 5199999 on job 1017');
+		expect(result.description).toContain('Job Charge > Get Many lists the IDs');
+		expect(result.description).not.toMatch(/Check the number \(/);
+	});
+
+	test.each([
+		['/tasks/3300099.json', 'task 3300099', 'Task > Get Many lists task IDs'],
+		['/employees/999.json', 'employee 999', 'Employee > Get Many lists employee IDs'],
+	])('404 for an internal ID (%s) says where the ID comes from, not the web app', (path, missing, source) => {
+		const result = explainFailure({ statusCode: 404, body: '' }, ctx(path));
+		expect(result.message).toBe(`Kickserv account "acme-plumbing" has no ${missing}`);
+		expect(result.description).toContain(source);
+		expect(result.description).toContain('the Kickserv web app does not show');
+		expect(result.description).not.toMatch(/the one the Kickserv web app shows/);
 	});
 
 	test('404 on a path without numbers names the path', () => {

@@ -4,6 +4,7 @@ import {
 	email,
 	isoDate,
 	isoDateTime,
+	isoDay,
 	oneOf,
 	optionalPositiveInteger,
 	optionalText,
@@ -176,6 +177,27 @@ describe('optionalText', () => {
 	test('refuses oversized text naming the field', () => {
 		failure(() => optionalText('x'.repeat(10_001), F), F);
 		failure(() => optionalText('abcdef', F, 5), F);
+	});
+});
+
+describe('isoDay', () => {
+	const F = 'Starts On or After';
+	test.each([
+		['2026-12-10', '2026-12-10'],
+		['2026-12-10T00:00:00', '2026-12-10'],
+		['2026-12-10T00:00:00.000Z', '2026-12-10'],
+		['2026-12-10T00:00:00-05:00', '2026-12-10'],
+		['2026-12-10 00:00', '2026-12-10'],
+	])('%s is the day %s', (value, expected) => {
+		expect(isoDay(value, F)).toBe(expected);
+	});
+
+	test.each(['2026-12-10T15:00:00', '2026-12-10T00:00:01', '2026-12-10T00:00:00.500Z', '2026-12-10 09:30'])('%s is refused: its time would be dropped', (value) => {
+		expect(failure(() => isoDay(value, F), F)).toMatch(/takes a day, not a time/);
+	});
+
+	test('what isoDate refuses, isoDay refuses', () => {
+		expect(failure(() => isoDay('28/11/2026', F), F)).toMatch(/must be a date like/);
 	});
 });
 

@@ -180,7 +180,7 @@ export const customerOperations: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a customer',
-				description: 'Create a customer (the name must be unique in the account). Returns the new customer with its customer_number, the number every other customer call takes.',
+				description: 'Create a customer (the name must be unique in the account). Returns the new customer with its customer_number, the number every other customer operation takes.',
 				routing: route({
 					method: 'POST',
 					url: '/customers.json',
@@ -238,7 +238,7 @@ export const customerOperations: INodeProperties[] = [
 				name: 'Search',
 				value: 'search',
 				action: 'Search customers by name',
-				description: 'Find customers whose name contains a text (case-insensitive); each has its customer_number, the number other customer calls take',
+				description: 'Find customers whose name contains a text (case-insensitive); each has its customer_number, the number other customer operations take',
 				routing: route({
 					method: 'GET',
 					url: '/customers/filter.json',

@@ -23,7 +23,7 @@ export const employeeOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Get',
 		value: 'get',
 		action: 'Get an employee by ID',
-		description: 'Get one employee by internal ID, as Get Many employees lists it (Kickserv has no single-employee call: the list is searched)',
+		description: 'Get one employee by its ID (the ID that Get Many employees lists)',
 		routing: route({
 			method: 'GET',
 			url: '/employees.json',

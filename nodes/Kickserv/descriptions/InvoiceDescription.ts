@@ -6,7 +6,7 @@ import { listControls, operationsOf, showFor } from './shared';
 
 const resource = 'invoice';
 
-/** What Simplify keeps of an invoice (`total_balance_remaining` on the last item is always kept). */
+/** What Simplify keeps of an invoice (`total_balance_remaining`, on every item, is always kept). */
 export const INVOICE_SIMPLE_FIELDS = [
 	'id',
 	'job_number',
@@ -34,7 +34,7 @@ export const invoiceOperations: INodeProperties[] = operationsOf(resource, [
 		value: 'getAll',
 		action: 'Get many invoices',
 		description:
-			'List invoices, paid or unpaid; the last item also carries total_balance_remaining, the balance of every matching invoice',
+			'List invoices, paid or unpaid; every item also carries total_balance_remaining, the balance still owed on all matching invoices together',
 		routing: route({
 			method: 'GET',
 			url: '/invoices.json',
@@ -53,10 +53,10 @@ export const invoiceOperations: INodeProperties[] = operationsOf(resource, [
 					for (const record of records) invoices.push(record);
 					if (extras?.total_balance_remaining !== undefined) total = extras.total_balance_remaining;
 				}
-				if (invoices.length && total !== undefined) {
-					invoices[invoices.length - 1] = { ...invoices[invoices.length - 1], total_balance_remaining: total as string };
-				}
-				return invoices;
+				// on every item: the table shows the column on every row (and on its first page), and a
+				// downstream node reads $json.total_balance_remaining from whichever item it is given
+				if (total === undefined) return invoices;
+				return invoices.map((invoice) => ({ ...invoice, total_balance_remaining: total as string }));
 			},
 		}),
 	},

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { amount, boolean, optionalPositiveInteger, optionalText, positiveInteger, requiredText } from '../transport/validate';
-import { dropdown, fieldCollection, jobLocator, listControls, operationsOf, showFor } from './shared';
+import { dropdown, fieldCollection, idLocator, jobLocator, listControls, operationsOf, showFor } from './shared';
 
 const resource = 'jobCharge';
 
@@ -21,17 +21,33 @@ export const JOB_CHARGE_SIMPLE_FIELDS = [
 
 const body = (property: string) => ({ send: { type: 'body' as const, property: `job_charge.${property}` } });
 
+const CHARGE_TYPE_HINT =
+	"Kickserv's kind of line item (job_charge_type_id), which Kickserv requires on every charge and publishes no list of: use the job_charge_type_id that Job Charge > Get Many shows on an existing line of the same kind (labor, a part...)";
+
+/** The catalog item of a line (Add: at the top, since a charge needs an item or a description). */
+const itemDropdown = (name: string): INodeProperties =>
+	dropdown({
+		displayName: 'Item Name or ID',
+		name,
+		method: 'getItems',
+		description: 'A catalog item: its name and price are the line\'s defaults. Leave empty for a free-text line (then fill Description).',
+		routing: body('item_id'),
+	});
+
+/** The line's text (Add: at the top, required when no Item is picked). */
+const chargeDescription: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Labor',
+	description: 'The line as the invoice shows it. Required when no Item is picked; with an Item, empty means the item\'s name.',
+	routing: body('description'),
+};
+
 /** Charge fields a workflow may write (add and update). */
 const chargeFieldOptions = (update: boolean): INodeProperties[] => {
 	const options: INodeProperties[] = [
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			default: '',
-			description: 'The line as the invoice shows it (the item\'s name when empty)',
-			routing: body('description'),
-		},
 		{
 			displayName: 'Details',
 			name: 'details',
@@ -50,13 +66,6 @@ const chargeFieldOptions = (update: boolean): INodeProperties[] => {
 			description: 'Amount taken off the line',
 			routing: body('discount'),
 		},
-		dropdown({
-			displayName: 'Item Name or ID',
-			name: 'item_id',
-			method: 'getItems',
-			description: 'A catalog item (its name and price are the defaults)',
-			routing: body('item_id'),
-		}),
 		{
 			displayName: 'Price Per Unit',
 			name: 'price_per_unit',
@@ -85,12 +94,12 @@ const chargeFieldOptions = (update: boolean): INodeProperties[] => {
 		},
 	];
 	if (update) {
-		options.push({
+		options.push(itemDropdown('item_id'), { ...chargeDescription, description: 'The line as the invoice shows it' }, {
 			displayName: 'Charge Type',
 			name: 'job_charge_type_id',
 			type: 'number',
 			default: 1,
-			description: 'Kickserv\'s job charge type ID (no list of types is published)',
+			description: CHARGE_TYPE_HINT,
 			routing: body('job_charge_type_id'),
 		});
 	}
@@ -119,7 +128,7 @@ const checkChargeBody = (adding: boolean) =>
 		if ('details' in charge) charge.details = optionalText(charge.details, 'Details');
 		if ('taxable' in charge) charge.taxable = boolean(charge.taxable, 'Taxable');
 		if (adding && charge.item_id === undefined && charge.description === undefined) {
-			throw new Error('Item or Description is required: a charge needs a catalog item or a description');
+			throw new Error('Item or Description is required: pick a catalog Item, or write a Description for a free-text line');
 		}
 		return options;
 	});
@@ -162,23 +171,23 @@ export const jobChargeOperations: INodeProperties[] = operationsOf(resource, [
 
 export const jobChargeFields: INodeProperties[] = [
 	jobLocator(showFor(resource, ['add', 'getAll', 'update', 'delete']), 'The job whose line items these are'),
-	{
+	idLocator({
 		displayName: 'Job Charge ID',
 		name: 'chargeId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5100001',
-		description: 'ID of the line item',
+		searchListMethod: 'searchJobCharges',
+		example: '5100001',
+		description: 'The line item, from the job\'s list or by its ID (Get Many job charges lists them; Add returns it)',
 		displayOptions: showFor(resource, ['update', 'delete']),
-	},
+	}),
+	{ ...itemDropdown('itemId'), displayOptions: showFor(resource, ['add']) },
+	{ ...chargeDescription, displayOptions: showFor(resource, ['add']) },
 	{
 		displayName: 'Charge Type',
 		name: 'jobChargeTypeId',
 		type: 'number',
 		default: 1,
 		required: true,
-		description: 'Kickserv\'s job charge type ID, required by Kickserv (no list of types is published)',
+		description: CHARGE_TYPE_HINT,
 		displayOptions: showFor(resource, ['add']),
 		routing: body('job_charge_type_id'),
 	},

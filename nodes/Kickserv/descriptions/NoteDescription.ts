@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../transport/errors';
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
@@ -36,7 +36,7 @@ async function ownedNote(this: IExecuteSingleFunctions, notePath: string): Promi
 	const type = isJob ? 'Job' : 'Customer';
 	if (String(note.noteable_id) !== String(parent.id) || (note.noteable_type && note.noteable_type !== type)) {
 		const parentLabel = isJob ? `job ${parent.job_number}` : `customer ${parent.customer_number}`;
-		throw new NodeOperationError(this.getNode(), `Note ${note.id} does not belong to ${parentLabel}`, {
+		throw inputError(this.getNode(), `Note ${note.id} does not belong to ${parentLabel}`, {
 			itemIndex: this.getItemIndex(),
 			description: 'Nothing was changed. Check the Note ID and the parent it was written on.',
 		});

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../transport/errors';
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
@@ -32,15 +33,33 @@ function stepFailed(error: unknown, step: string, aftermath: string): never {
 /** An opportunity is a job: its reply may be wrapped in either singular key. */
 const OPPORTUNITY = ['opportunity', 'job'] as const;
 
+/**
+ * Mark as Won / Lost: the job is read first, so that a job that is no opportunity (any status but New)
+ * gets an error that says so, instead of Kickserv's bare refusal (one request more per mark).
+ */
 const markAs = (outcome: 'won' | 'lost'): INodeProperties['routing'] =>
-	route({ method: 'PUT', url: `/opportunities/{job}/mark_as_${outcome}.json`, record: OPPORTUNITY });
+	route({
+		method: 'PUT',
+		url: `/opportunities/{job}/mark_as_${outcome}.json`,
+		async run(request) {
+			const number = request.path.split('/')[2];
+			const job = unwrapRecord((await kickservRequest.call(this, { method: 'GET', path: `/jobs/${number}.json`, transport: request.transport })).body, 'job');
+			if (job.status !== undefined && job.status !== 'new') {
+				throw inputError(this.getNode(), `Job ${number} is not an opportunity: its status is "${String(job.status)}"`, {
+					description: `Mark as ${outcome === 'won' ? 'Won' : 'Lost'} takes an open opportunity (a job with status New); nothing was changed. Opportunity > Get Many lists them, and the picker's From List shows only them.`,
+					itemIndex: this.getItemIndex(),
+				});
+			}
+			return [unwrapRecord((await kickservRequest.call(this, request)).body, OPPORTUNITY)];
+		},
+	});
 
 export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 	{
 		name: 'Create',
 		value: 'create',
 		action: 'Create an opportunity',
-		description: 'Create an opportunity for a customer, by customer number and job type ID: a job set to status New, as Kickserv advises (two calls). Returns it with its job_number.',
+		description: 'Create an opportunity (a job with status New) for a customer, by customer number and job type ID. Returns it with its job_number.',
 		routing: route({
 			method: 'POST',
 			url: '/customers/{customer}/jobs.json',
@@ -87,21 +106,21 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 		name: 'Mark as Lost',
 		value: 'markLost',
 		action: 'Mark an opportunity as lost',
-		description: 'End an opportunity as lost, by its job number',
+		description: 'End an open opportunity (status New) as lost, by its job number; a job in another status is refused',
 		routing: markAs('lost'),
 	},
 	{
 		name: 'Mark as Won',
 		value: 'markWon',
 		action: 'Mark an opportunity as won',
-		description: 'End an opportunity as won, by its job number',
+		description: 'End an open opportunity (status New) as won, by its job number; a job in another status is refused',
 		routing: markAs('won'),
 	},
 ]);
 
 export const opportunityFields: INodeProperties[] = [
 	customerLocator(showFor(resource, ['create']), 'The customer the opportunity is for'),
-	jobLocator(showFor(resource, ['markWon', 'markLost']), 'The opportunity, by its job number'),
+	jobLocator(showFor(resource, ['markWon', 'markLost']), 'The opportunity (a job with status New), by its job number', 'searchOpportunities'),
 	dropdown({
 		displayName: 'Job Type Name or ID',
 		name: 'jobTypeId',

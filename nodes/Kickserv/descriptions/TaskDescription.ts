@@ -3,8 +3,8 @@ import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from '
 import { kickservList, kickservRequest, type KickservRequest } from '../transport/request';
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
-import { boolean, isoDate, isoDateTime, optionalText, positiveInteger, requiredText } from '../transport/validate';
-import { dropdown, fieldCollection, listControls, operationsOf, showFor, simplifyField } from './shared';
+import { boolean, isoDateTime, isoDay, optionalText, positiveInteger, requiredText } from '../transport/validate';
+import { dropdown, fieldCollection, idLocator, jobLocator, listControls, operationsOf, showFor, simplifyField } from './shared';
 
 const resource = 'task';
 
@@ -14,6 +14,18 @@ export const TASK_SIMPLE_FIELDS = ['id', 'name', 'description', 'job_id', 'emplo
 const body = (property: string) => ({ send: { type: 'body' as const, property: `task.${property}` } });
 
 const JOB_NUMBER_HINT = 'The job the task belongs to, by the number the Kickserv web app shows';
+
+/**
+ * The task's job: the same picker as everywhere (From List, By Number, By URL), optional. Named
+ * `job_number` as before: n8n hands the routing the number the locator holds, and a plain number (an
+ * expression, `$fromAI` in tool mode) works as well.
+ */
+const taskJob = (description: string, routing: INodeProperties['routing']): INodeProperties => ({
+	...jobLocator(undefined, description),
+	name: 'job_number',
+	required: false,
+	routing,
+});
 
 /** Task fields a workflow may write (create and update). */
 const taskFieldOptions = (update: boolean): INodeProperties[] => {
@@ -43,15 +55,7 @@ const taskFieldOptions = (update: boolean): INodeProperties[] => {
 			description: 'When the task ends',
 			routing: body('ends_at'),
 		},
-		{
-			displayName: 'Job Number',
-			name: 'job_number',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1017',
-			description: JOB_NUMBER_HINT,
-			routing: body('job_number'),
-		},
+		taskJob(JOB_NUMBER_HINT, body('job_number')),
 		{
 			displayName: 'Starts At',
 			name: 'starts_at',
@@ -90,7 +94,7 @@ const checkTaskBody = (creating: boolean) =>
 		const task = ((options.body as IDataObject)?.task ?? {}) as IDataObject;
 		if (creating || 'name' in task) task.name = requiredText(task.name, 'Name', 255);
 		if ('description' in task) task.description = optionalText(task.description, 'Description');
-		if ('job_number' in task) task.job_number = positiveInteger(task.job_number, 'Job Number');
+		if ('job_number' in task) task.job_number = positiveInteger(task.job_number, 'Job');
 		if ('completed' in task) task.completed = boolean(task.completed, 'Completed');
 		if ('employee_ids' in task) {
 			const ids = Array.isArray(task.employee_ids) ? task.employee_ids : String(task.employee_ids).split(',');
@@ -110,10 +114,10 @@ const checkTaskBody = (creating: boolean) =>
 
 const checkTaskFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
-	if ('job_number' in qs) qs.job_number = positiveInteger(qs.job_number, 'Job Number');
+	if ('job_number' in qs) qs.job_number = positiveInteger(qs.job_number, 'Job');
 	if ('employee_number' in qs) qs.employee_number = positiveInteger(qs.employee_number, 'Employee');
-	if ('from' in qs) qs.from = isoDate(qs.from, 'Starts On or After');
-	if ('to' in qs) qs.to = isoDate(qs.to, 'Starts Before');
+	if ('from' in qs) qs.from = isoDay(qs.from, 'Starts On or After');
+	if ('to' in qs) qs.to = isoDay(qs.to, 'Starts Before');
 	if (qs.from && qs.to && String(qs.to) <= String(qs.from)) throw new Error('Starts Before must be after Starts On or After');
 	return options;
 });
@@ -199,16 +203,14 @@ export const taskOperations: INodeProperties[] = operationsOf(resource, [
 ]);
 
 export const taskFields: INodeProperties[] = [
-	{
+	idLocator({
 		displayName: 'Task ID',
 		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 3300001',
-		description: 'ID of the task',
+		searchListMethod: 'searchTasks',
+		example: '3300001',
+		description: 'The task, from the list or by its ID (Get Many tasks lists them; Create returns it)',
 		displayOptions: showFor(resource, ['get', 'update', 'delete', 'complete']),
-	},
+	}),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -232,15 +234,7 @@ export const taskFields: INodeProperties[] = [
 			description: 'Only tasks assigned to this employee (by employee number)',
 			routing: { send: { type: 'query', property: 'employee_number' } },
 		}),
-		{
-			displayName: 'Job Number',
-			name: 'job_number',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1017',
-			description: 'Only the tasks of this job, by the number the Kickserv web app shows',
-			routing: { send: { type: 'query', property: 'job_number' } },
-		},
+		taskJob('Only the tasks of this job, by the number the Kickserv web app shows', { send: { type: 'query', property: 'job_number' } }),
 		{
 			displayName: 'Starts Before',
 			name: 'to',

@@ -72,6 +72,7 @@ function locator(
 	kind: 'customers' | 'jobs',
 	displayOptions: INodeProperties['displayOptions'],
 	description: string,
+	searchListMethod = kind === 'customers' ? 'searchCustomers' : 'searchJobs',
 ): INodeProperties {
 	const label = kind === 'customers' ? 'Customer' : 'Job';
 	const example = kind === 'customers' ? '380' : '1017';
@@ -90,7 +91,7 @@ function locator(
 				type: 'list',
 				placeholder: `Select a ${label.toLowerCase()}...`,
 				typeOptions: {
-					searchListMethod: kind === 'customers' ? 'searchCustomers' : 'searchJobs',
+					searchListMethod,
 					searchable: true,
 				},
 			},
@@ -133,22 +134,61 @@ function locator(
 export const customerLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
 	locator('customers', displayOptions, description ?? 'The customer, by the customer number the Kickserv web app shows (customer_number, not the internal id)');
 
-export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string) =>
-	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)');
+export const jobLocator = (displayOptions: INodeProperties['displayOptions'], description?: string, searchListMethod?: string) =>
+	locator('jobs', displayOptions, description ?? 'The job, by the job number the Kickserv web app shows (job_number, not the internal id)', searchListMethod);
 
 /**
- * The node's canvas subtitle: the chosen operation's action ("Create a job"), read from the
- * operations' own `action` texts, so that it reads like a sentence and never drifts from them.
+ * A record known by an internal ID (a task, a job charge): picked From List (searchable, where a
+ * list exists) or given By ID (what Get Many lists and a create returns).
  */
-export function operationSubtitle(operations: INodeProperties[]): string {
-	const actions: Record<string, string> = {};
+export const idLocator = (field: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	description: string;
+	example: string;
+	displayOptions: INodeProperties['displayOptions'];
+}): INodeProperties => ({
+	displayName: field.displayName,
+	name: field.name,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: field.description,
+	displayOptions: field.displayOptions,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select...',
+			typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: `e.g. ${field.example}`,
+			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${field.displayName}` } }],
+		},
+	],
+});
+
+/**
+ * The node's canvas subtitle: the resource and operation by their display names ("Time Entry: Log").
+ * Not the operation's action ("Log a time entry"): n8n names a node added from the panel after that
+ * action, and the subtitle would repeat the title word for word.
+ */
+export function operationSubtitle(operations: INodeProperties[], resources: INodePropertyOptions[]): string {
+	const labels: Record<string, string> = {};
 	for (const property of operations) {
-		const resource = property.displayOptions?.show?.resource?.[0];
+		const resource = String(property.displayOptions?.show?.resource?.[0]);
+		const resourceName = resources.find((option) => option.value === resource)?.name ?? resource;
 		for (const option of property.options ?? []) {
-			if ('action' in option && option.action) actions[`${String(resource)}:${String(option.value)}`] = option.action;
+			if ('value' in option) labels[`${resource}:${String(option.value)}`] = `${resourceName}: ${option.name}`;
 		}
 	}
-	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+	return `={{ ${JSON.stringify(labels)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
 
 /** Return All, Limit (stops paging as soon as it is met) and Simplify for a Get Many operation. */

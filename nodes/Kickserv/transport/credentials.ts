@@ -16,6 +16,16 @@ export const DEFAULT_BASE_URL = 'https://app.kickserv.com';
 
 const SLUG = /^[A-Za-z0-9_-]+$/;
 
+/**
+ * A Kickserv address pasted as the Account Slug (`https://app.kickserv.com/SLUG/dashboard`,
+ * `app.kickserv.com/SLUG`): a host with a dot, then the slug as the first path segment. The credential's
+ * Test uses the same pattern in its request expression.
+ */
+export const SLUG_IN_ADDRESS = /^\s*(?:https?:\/\/)?[^/\s?#]+\.[^/\s?#]+\/([^/\s?#]+).*$/i;
+
+/** The slug the user meant: the text, or the slug inside a pasted Kickserv address. Pure. */
+export const accountSlugOf = (text: unknown): string => String(text ?? '').trim().replace(SLUG_IN_ADDRESS, '$1');
+
 export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -31,7 +41,7 @@ export function parseUrl(text: string): URL | undefined {
 
 /** Returns the account's URL, or throws an Error whose message names the credential field. */
 export function resolveAccount(credentials: KickservCredentials): KickservAccount {
-	const slug = String(credentials.accountSlug ?? '').trim();
+	const slug = accountSlugOf(credentials.accountSlug);
 	if (!slug) throw new Error('Account Slug is empty: enter what follows the host in your Kickserv address');
 	if (!SLUG.test(slug)) {
 		throw new Error(

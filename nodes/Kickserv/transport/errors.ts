@@ -90,25 +90,69 @@ export function isNotFound(reply: FailedReply): boolean {
 	return messages.length > 0 && messages.every((m) => NOT_FOUND_400.test(m));
 }
 
+const RECORD_NAMES: Record<string, string> = {
+	customers: 'customer',
+	jobs: 'job',
+	notes: 'note',
+	payments: 'payment',
+	tasks: 'task',
+	job_charges: 'job charge',
+	employees: 'employee',
+	opportunities: 'opportunity',
+};
+
+/** The records a path refers to, outermost first: `/jobs/1017/job_charges/5.json` -> job 1017, job charge 5. */
+function recordsOf(path: string): Array<{ name: string; id: string }> {
+	const parts = path.replace(/\.json$/, '').split('/').filter(Boolean);
+	const found: Array<{ name: string; id: string }> = [];
+	for (let i = 0; i < parts.length - 1; i++) {
+		const name = RECORD_NAMES[parts[i]];
+		if (name && /^\d+$/.test(parts[i + 1])) found.push({ name, id: parts[i + 1] });
+	}
+	return found;
+}
+
 /** Names the records a path refers to: `/customers/380/notes/5.json` -> `customer 380, note 5`. */
 export function describePath(path: string): string {
-	const names: Record<string, string> = {
-		customers: 'customer',
-		jobs: 'job',
-		notes: 'note',
-		payments: 'payment',
-		tasks: 'task',
-		job_charges: 'job charge',
-		employees: 'employee',
-		opportunities: 'opportunity',
-	};
-	const parts = path.replace(/\.json$/, '').split('/').filter(Boolean);
-	const found: string[] = [];
-	for (let i = 0; i < parts.length - 1; i++) {
-		const name = names[parts[i]];
-		if (name && /^\d+$/.test(parts[i + 1])) found.push(`${name} ${parts[i + 1]}`);
+	return recordsOf(path)
+		.map(({ name, id }) => `${name} ${id}`)
+		.join(', ');
+}
+
+/**
+ * Where a person finds the identifier of a record of this kind: customers and jobs (and opportunities,
+ * which are jobs) by the number the web app shows; the others by an internal ID the web app does not
+ * show, found in the output of a Get Many or of the operation that created the record.
+ */
+const ID_SOURCES: Record<string, string> = {
+	note: 'Note > Get Many lists the IDs of a customer\'s or job\'s notes; Note > Create returns the new one\'s',
+	payment: 'Payment > Get Many lists the IDs of a customer\'s or job\'s payments; Payment > Create returns the new one\'s',
+	task: 'Task > Get Many lists task IDs; Task > Create returns the new one\'s',
+	'job charge': 'Job Charge > Get Many lists the IDs of a job\'s charges; Job Charge > Add returns the new one\'s',
+	employee: 'Employee > Get Many lists employee IDs',
+};
+
+/** What a person checks when a record was not found: each identifier in the path, and where it comes from. */
+function notFoundAdvice(records: Array<{ name: string; id: string }>): string {
+	const numbers = records.filter(({ name }) => !ID_SOURCES[name]);
+	const ids = records.filter(({ name }) => ID_SOURCES[name]);
+	const advice: string[] = [];
+	for (const { name, id } of ids) {
+		advice.push(`Check the ${name} ID ${id}: it is an internal ID the Kickserv web app does not show (${ID_SOURCES[name]}).`);
 	}
-	return found.join(', ');
+	if (numbers.length === 1) {
+		const [{ name }] = numbers;
+		const key = name === 'opportunity' ? 'job' : name;
+		advice.push(
+			ids.length
+				? `Check the ${name} number too (the one the Kickserv web app shows).`
+				: `Check the number (the one the Kickserv web app shows), its ${key}_number, not a record's internal ID.`,
+		);
+	} else if (numbers.length > 1) {
+		advice.push('Check the numbers (the ones the Kickserv web app shows).');
+	}
+	advice.push('Check that the credential is for the right account.');
+	return advice.join(' ');
 }
 
 /** The kind of record a collection path writes: `/customers/12/jobs.json` -> `job`. */
@@ -149,10 +193,14 @@ export function explainFailure(
 		};
 	}
 	if (isNotFound(reply)) {
+		// the record the path ends with is what was missing: "no job charge 5 on job 1017", not "no job 1017"
+		const records = recordsOf(context.path);
+		const missing = records[records.length - 1];
+		const parents = records.slice(0, -1).map(({ name, id }) => `${name} ${id}`);
 		return {
 			httpCode: '404',
-			message: `Kickserv account "${context.account}" has no ${target}`,
-			description: `${target.includes(',') ? 'Check the numbers (the ones' : 'Check the number (the one'} the Kickserv web app shows)${/^(customer|job) \d+$/.test(target) ? `, its ${target.split(' ')[0]}_number, not a record's internal ID,` : ''} and that the credential is for the right account.${said ? ` Kickserv said: ${said}` : ''}`,
+			message: `Kickserv account "${context.account}" has no ${missing.name} ${missing.id}${parents.length ? ` on ${parents.join(', ')}` : ''}`,
+			description: `${notFoundAdvice(records)}${said ? ` Kickserv said: ${said}` : ''}`,
 		};
 	}
 	if (status === 401 || status === 403) {
@@ -242,4 +290,23 @@ export function absentJsonListError(node: INode, method: string, path: string, k
 		description: `${method} ${path} answered 404, but the same credential reads ${known.probe}, so ${known.checked} is right. This Kickserv seems not to offer ${known.list} in JSON (perhaps only in its XML form, or not on this plan); the node cannot use it. See "Assumptions" in the package README.`,
 		httpCode: '404',
 	});
+}
+
+/**
+ * An error in what the workflow gave (a parameter, the credential, a record that is not what the
+ * operation takes), found by the node itself: Kickserv said nothing. n8n's RoutingNode wraps any error
+ * of a declarative node's request phase that is not a NodeApiError in a NodeApiError with the code
+ * "none", which the editor then shows under "From Kickserv, Error code none" as if Kickserv had
+ * answered; it passes a NodeApiError through unchanged (n8n-workflow 1.x and 2.x). So for the action
+ * node (and its tool) such an error is raised as a NodeApiError that carries no HTTP code, status or
+ * messages of its own: the editor shows its message and description and no "From Kickserv" details.
+ * The trigger, which RoutingNode does not run, gets a NodeOperationError.
+ */
+export function inputError(
+	node: INode,
+	message: string,
+	options: { description?: string; itemIndex?: number } = {},
+): NodeApiError | NodeOperationError {
+	if (/trigger$/i.test(node.type)) return new NodeOperationError(node, message, options);
+	return new NodeApiError(node, { message }, { message, description: options.description, itemIndex: options.itemIndex });
 }

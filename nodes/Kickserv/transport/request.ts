@@ -14,7 +14,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveAccount, type KickservAccount, type KickservCredentials } from './credentials';
-import { absentJsonListError, assumptionError, inferredJsonList, isNotFound, kickservApiError } from './errors';
+import { absentJsonListError, assumptionError, inferredJsonList, inputError, isNotFound, kickservApiError } from './errors';
 import { pagesInParallel, type PageReader } from './parallel';
 import {
 	FALLBACK_STYLE,
@@ -133,7 +133,7 @@ async function readCredential(this: KickservContext): Promise<ReadCredential> {
 	try {
 		account = resolveAccount(data as unknown as KickservCredentials);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Kickserv credential: ${(error as Error).message}`, {
+		throw inputError(this.getNode(), `Kickserv credential: ${(error as Error).message}`, {
 			description: 'Fix the Kickserv API credential; no request was sent.',
 		});
 	}

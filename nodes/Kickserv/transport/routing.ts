@@ -10,7 +10,9 @@ import type {
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from './errors';
 
 import { assumptionError } from './errors';
 import { locatorNumber, type LocatorKind } from './locator';
@@ -66,7 +68,7 @@ const LOCATOR_KINDS: Record<string, LocatorKind> = { customer: 'customers', job:
 /** Whether the node runs as an AI tool (n8n's `kickservTool` variant, attached to an agent or an MCP Server Trigger). */
 export const isToolMode = (context: Pick<IExecuteSingleFunctions, 'getNode'>): boolean => context.getNode().type.endsWith('Tool');
 
-/** Throws the checker's message as a NodeOperationError (before any request is sent). */
+/** Throws the checker's message as an input error (errors.ts `inputError`), before any request is sent. */
 export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>, fn: () => T): T {
 	let failure: unknown;
 	try {
@@ -74,8 +76,8 @@ export function check<T>(context: Pick<IExecuteSingleFunctions, 'getNode'> & Par
 	} catch (error) {
 		failure = error;
 	}
-	if (failure instanceof NodeOperationError) throw failure;
-	throw new NodeOperationError(context.getNode(), (failure as Error).message, {
+	if (failure instanceof NodeOperationError || failure instanceof NodeApiError) throw failure;
+	throw inputError(context.getNode(), (failure as Error).message, {
 		itemIndex: context.getItemIndex?.(),
 		description: 'Nothing was sent to Kickserv.',
 	});
@@ -122,7 +124,9 @@ export async function resolvePath(
 	let url = String(options.url);
 	for (const name of placeholders) {
 		const label = PLACEHOLDER_LABELS[name] ?? name;
-		const raw = this.getNodeParameter(name, undefined);
+		// an ID picker (task, charge) holds `{__rl, mode, value}`; a customer or job locator is read whole (By URL)
+		const given = this.getNodeParameter(name, undefined);
+		const raw = !LOCATOR_KINDS[name] && typeof given === 'object' && given !== null && '__rl' in given ? (given as { value?: unknown }).value : given;
 		const kind = LOCATOR_KINDS[name];
 		const number = check(this, () =>
 			kind ? locatorNumber(raw, kind, label, account) : positiveInteger(raw, label),
@@ -261,13 +265,28 @@ export const requireUpdateFields = (root: RecordKey) =>
 		}
 	});
 
+/** The job number of the operation's Job picker (job charges, time entries), when it has one. */
+function pickedJobNumber(context: IExecuteSingleFunctions): number | undefined {
+	try {
+		const value = context.getNodeParameter('job', undefined, { extractValue: true });
+		return /^\s*\d+\s*$/.test(String(value)) ? Number(value) : undefined;
+	} catch {
+		return undefined; // no Job parameter on this operation
+	}
+}
+
 /** Keeps only the fields a person reads, when the operation's Simplify switch is on. */
 export function simplify(fields: readonly string[]) {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		if (!isTrue(this.getNodeParameter('simplify', false))) return items;
+		const jobNumber = fields.includes('job_id') && !fields.includes('job_number') ? pickedJobNumber(this) : undefined;
 		return items.map((item) => {
 			const json: IDataObject = {};
-			for (const field of fields) if (field in item.json) json[field] = item.json[field];
+			for (const field of fields) {
+				if (field in item.json) json[field] = item.json[field];
+				// the number people know beside the internal id, when the operation was given the job
+				if (field === 'job_id' && jobNumber !== undefined && 'job_id' in item.json) json.job_number = jobNumber;
+			}
 			return { ...item, json };
 		});
 	};

@@ -88,6 +88,22 @@ export function isoDate(value: unknown, field: string): string {
 	return text.slice(0, 10);
 }
 
+/**
+ * A day for a filter that Kickserv applies to whole days (`YYYY-MM-DD`). A date-time from n8n's picker
+ * is taken when its time is midnight; any other time is refused rather than dropped, since Kickserv
+ * would ignore it and return records from earlier that day.
+ */
+export function isoDay(value: unknown, field: string): string {
+	const day = isoDate(value, field);
+	const time = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?/.exec(asText(value));
+	if (time && (Number(time[1]) || Number(time[2]) || Number(time[3] ?? 0) || Number(time[4] ?? 0))) {
+		throw new Error(
+			`${field} takes a day, not a time (got ${show(value)}): Kickserv filters by the day only, so ${time[1]}:${time[2]} would be ignored. Pick the day with the time at 00:00, or filter the output by its time afterwards (e.g. an If node on starts_at)`,
+		);
+	}
+	return day;
+}
+
 function isDateTime(text: string): boolean {
 	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/.exec(text);
 	return (

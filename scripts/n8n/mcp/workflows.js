@@ -38,8 +38,9 @@ const EXTRA_TOOLS = {
 		resource: 'jobCharge',
 		operation: 'add',
 		job: JOB,
+		itemId: ai('item_id', 'The id of a catalog item, from list_items', 'number'),
 		jobChargeTypeId: 2,
-		additionalFields: { item_id: ai('item_id', 'The id of a catalog item, from list_items', 'number'), quantity: ai('quantity', 'How many', 'number', 1) },
+		additionalFields: { quantity: ai('quantity', 'How many', 'number', 1) },
 	},
 	log_time_entry: {
 		resource: 'timeEntry',
