@@ -1,5 +1,5 @@
 /**
- * `npm run test:alternatives`: the engine tests once per sandbox alternative (sandbox/server.ts
+ * `npm run test:alternatives`: the engine tests once per sandbox alternative (sandbox/options.ts
  * ALTERNATIVES: each a server that differs from the default in one way the API contract allows), as
  * jest projects in one run. Each project names the test folders the alternative can change.
  */
