@@ -8,64 +8,23 @@
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 
-import { faultMessage, HttpError, renderError, toHttpError, type ErrorShape } from './errors';
+import { faultMessage, HttpError, renderError, toHttpError } from './errors';
 import { isObject, type Ctx, type Reply } from './routes/context';
 import { route } from './routes';
+import { defaults, type SandboxOptions } from './options';
 import { AccountStore } from './store';
 import { seedDemo } from './seed';
 
-export type ListEnvelope = 'keyed' | 'bare';
-export type RecordEnvelope = 'bare' | 'keyed';
+export {
+	ALTERNATIVES,
+	alternative,
+	type AlternativeName,
+	type ListEnvelope,
+	type RecordEnvelope,
+	type SandboxAccount,
+	type SandboxOptions,
+} from './options';
 export type { ErrorShape } from './errors';
-
-export interface SandboxAccount {
-	slug: string;
-	token: string;
-	/** default 'demo' */
-	seed?: 'demo' | 'empty';
-	/** default '-05:00' */
-	utcOffset?: string;
-}
-
-export interface SandboxOptions {
-	/** default [{ slug: 'demo-hvac', token: 'sandbox-token-0001', seed: 'demo' }] */
-	accounts?: SandboxAccount[];
-	/** default 'keyed' */
-	listEnvelope?: ListEnvelope;
-	/** default 'bare' */
-	recordEnvelope?: RecordEnvelope;
-	/** default 'errors-array' */
-	errorShape?: ErrorShape;
-	/** default 404; 400 answers "Invalid customer." / "Invalid job." (older recordings) */
-	notFoundStatus?: 404 | 400;
-	/** default 25: the server's page size for /customers.json (the client cannot change it) */
-	customersPageSize?: number;
-	/** default 25: notes, payments, customer jobs (paged with page=N only; per_page ignored there) */
-	listPageSize?: number;
-	/** default 25 for /jobs.json */
-	defaultPerPage?: number;
-	/** default 100: /jobs.json caps per_page at this */
-	maxPerPage?: number;
-	/** default 'record': what DELETE of a task or a job charge answers (undocumented): the record, `{message}` or 204 */
-	deleteReply?: 'record' | 'message' | 'no-content';
-	/** default 'active': `/employees.json` lists active employees only [doc] ('all': also inactive ones, as the XML list does) */
-	employeesList?: 'active' | 'all';
-	/** default 0, added to every request */
-	latencyMs?: number;
-	/**
-	 * The alternatives the contract allows where it guesses ([doc], [inf], [seed]); see `ALTERNATIVES`.
-	 * default 'newest-first': `/jobs.json` and a customer's jobs, by job number
-	 */
-	jobOrder?: 'newest-first' | 'oldest-first';
-	/** default true: a payment lowers its job's balance_remaining and bumps its updated_at */
-	paymentsTouchJob?: boolean;
-	/** default true: payment lists carry the `meta` object */
-	paymentsMeta?: boolean;
-	/** default 'customers_page': the page parameter /customers.json reads */
-	customersPageParam?: 'customers_page' | 'page';
-	/** clock, default () => new Date() */
-	now?: () => Date;
-}
 
 export interface LoggedRequest {
 	seq: number;
@@ -102,65 +61,6 @@ interface ActiveRule {
 	rule: FaultRule;
 	seen: number;
 	remaining: number;
-}
-
-const DEFAULT_ACCOUNT: SandboxAccount = { slug: 'demo-hvac', token: 'sandbox-token-0001', seed: 'demo' };
-
-/**
- * One named alternative per guess of the contract, each a server that differs from the default in that
- * one way: the node must stay right under every one (`npm run test:alternatives` runs the engine tests
- * under each; `npm run sandbox -- --alternative NAME` serves one). Chosen for a whole test run with
- * the environment variable KICKSERV_SANDBOX_ALTERNATIVE.
- */
-export const ALTERNATIVES = {
-	/** Kickserv's own docs: lists return 30 a page, whatever per_page says */
-	'page-cap-30': { maxPerPage: 30, defaultPerPage: 30 },
-	/** a smaller cap, the documented default per_page */
-	'page-cap-25': { maxPerPage: 25 },
-	/** the one recorded XML listing came oldest first */
-	'oldest-first': { jobOrder: 'oldest-first' },
-	/** declined, pending or voided payments (or ones before any charge) leave the job alone */
-	'payments-leave-job': { paymentsTouchJob: false },
-	/** lists as bare arrays (no plural key, no meta), records wrapped in their singular key */
-	envelopes: { listEnvelope: 'bare', recordEnvelope: 'keyed' },
-	/** payment lists without the (inferred) meta object */
-	'no-meta': { paymentsMeta: false },
-	/** /customers.json paged with page=N like every other list */
-	'customers-page-param': { customersPageParam: 'page' },
-	/** unknown numbers answered 400 "Invalid customer." (older recordings), errors as XML */
-	'older-errors': { notFoundStatus: 400, errorShape: 'xml' },
-} as const satisfies Record<string, SandboxOptions>;
-
-export type AlternativeName = keyof typeof ALTERNATIVES;
-
-/** The alternative named, or an error listing the names. */
-export function alternative(name: string | undefined): SandboxOptions {
-	if (!name || name === 'default') return {};
-	if (!(name in ALTERNATIVES)) throw new Error(`Unknown sandbox alternative "${name}"; one of: default, ${Object.keys(ALTERNATIVES).join(', ')}`);
-	return ALTERNATIVES[name as AlternativeName];
-}
-
-function defaults(given: SandboxOptions): Required<SandboxOptions> {
-	const options = { ...alternative(process.env.KICKSERV_SANDBOX_ALTERNATIVE), ...given };
-	return {
-		jobOrder: options.jobOrder ?? 'newest-first',
-		paymentsTouchJob: options.paymentsTouchJob ?? true,
-		paymentsMeta: options.paymentsMeta ?? true,
-		customersPageParam: options.customersPageParam ?? 'customers_page',
-		accounts: options.accounts && options.accounts.length ? options.accounts : [{ ...DEFAULT_ACCOUNT }],
-		listEnvelope: options.listEnvelope ?? 'keyed',
-		recordEnvelope: options.recordEnvelope ?? 'bare',
-		errorShape: options.errorShape ?? 'errors-array',
-		notFoundStatus: options.notFoundStatus ?? 404,
-		customersPageSize: options.customersPageSize ?? 25,
-		listPageSize: options.listPageSize ?? 25,
-		defaultPerPage: options.defaultPerPage ?? 25,
-		maxPerPage: options.maxPerPage ?? 100,
-		deleteReply: options.deleteReply ?? 'record',
-		employeesList: options.employeesList ?? 'active',
-		latencyMs: options.latencyMs ?? 0,
-		now: options.now ?? (() => new Date()),
-	};
 }
 
 function parseQuery(params: URLSearchParams): Record<string, string | string[]> {

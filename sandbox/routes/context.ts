@@ -4,7 +4,7 @@
  */
 import { HttpError, notFound, type NotFoundEntity } from '../errors';
 import { parsePage } from '../paging';
-import type { SandboxOptions } from '../server';
+import type { SandboxOptions } from '../options';
 import type { AccountStore, Attrs } from '../store';
 
 export interface Reply {

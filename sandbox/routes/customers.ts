@@ -3,6 +3,7 @@
  * EMPTY tail), `/customers/customer_validation.json`, `/customers/N.json`, and the customer's notes,
  * payments and jobs.
  */
+import { pageSlice } from '../paging';
 import { CUSTOMER_EXACT_FILTERS, type CustomerQuery, type ParentRef } from '../store';
 import { customerNumber, first, list, missing, only, page, pick, record, root, type Ctx, type Reply } from './context';
 import { customerJobs } from './jobs';
@@ -52,7 +53,11 @@ function listCustomers(ctx: Ctx): Reply {
 	if (qq !== undefined) q.q = qq;
 	const bw = first(ctx.query.begins_with);
 	if (bw !== undefined) q.begins_with = bw;
-	const rows = ctx.store.queryCustomers(q, page(ctx, ctx.options.customersPageParam), ctx.options.customersPageSize);
+	const at = page(ctx, ctx.options.customersPageParam);
+	const rows =
+		ctx.options.customersOrder === 'name' && !Object.keys(q).length
+			? pageSlice([...ctx.store.listCustomers()].sort((a, b) => a.name.localeCompare(b.name)), at, ctx.options.customersPageSize)
+			: ctx.store.queryCustomers(q, at, ctx.options.customersPageSize);
 	const keys = only(ctx);
 	return list(
 		ctx,

@@ -2,6 +2,7 @@
 import { missing, page, pickedList, type Ctx, type Reply } from './context';
 
 export function itemRoutes(ctx: Ctx): Reply {
-	if (ctx.segs.length !== 1 || ctx.method !== 'GET') throw missing(ctx, 'route');
+	// (a server that offers the catalog in XML only answers the JSON path 404)
+	if (ctx.segs.length !== 1 || ctx.method !== 'GET' || ctx.options.jsonLists === 'documented') throw missing(ctx, 'route');
 	return pickedList(ctx, 'items', ctx.store.pageItems(page(ctx), ctx.options.listPageSize));
 }

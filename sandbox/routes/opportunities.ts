@@ -21,7 +21,7 @@ export function opportunityRoutes(ctx: Ctx): Reply {
 	if ((c === 'mark_as_won' || c === 'mark_as_lost') && ctx.segs.length === 3 && method === 'PUT') {
 		const n = pathNumber(b);
 		if (Number.isNaN(n) || !store.hasJob(n)) throw missing(ctx, 'job');
-		return record(ctx, 'job', store.markOpportunity(n, c === 'mark_as_won' ? 'won' : 'lost'));
+		return record(ctx, ctx.options.opportunityKey, store.markOpportunity(n, c === 'mark_as_won' ? 'won' : 'lost'));
 	}
 	throw missing(ctx, 'route');
 }

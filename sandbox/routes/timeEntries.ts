@@ -3,7 +3,8 @@ import { missing, page, pickedList, record, root, type Ctx, type Reply } from '.
 
 export function timeEntryRoutes(ctx: Ctx, jobNumber: number, idSeg: string | undefined): Reply {
 	const { method, store } = ctx;
-	if (idSeg !== undefined) throw missing(ctx, 'route');
+	// (a server that offers time entries in XML only answers the JSON path 404)
+	if (idSeg !== undefined || ctx.options.jsonLists === 'documented') throw missing(ctx, 'route');
 	if (method === 'GET') return pickedList(ctx, 'time_entries', store.pageTimeEntries(jobNumber, page(ctx), ctx.options.listPageSize));
 	if (method === 'POST') return record(ctx, 'time_entry', store.logTimeEntry(jobNumber, root(ctx, 'time_entry')));
 	throw missing(ctx, 'route');

@@ -1,37 +1,16 @@
 /**
- * Job charges layer of the store: a job's line items through `/jobs/{n}/job_charges.json`. Adding one
- * needs `job_charge_type_id` [3p][doc]; `item_id` picks a catalog item (its name and price are the
- * defaults); every change recomputes the job's subtotal, tax, balance and invoice state. Update and
- * delete by id are [inf] (REST analogy).
+ * Job charges: a job's line items through `/jobs/{n}/job_charges.json`. Adding one needs
+ * `job_charge_type_id` [3p][doc]; `item_id` picks a catalog item (its name and price are the defaults);
+ * every change recomputes the job's subtotal, tax, balance and invoice state. Update and delete by id
+ * are [inf] (REST analogy).
  */
 import { FieldErrors, NotFoundError } from '../errors';
 import { normPage, pageSlice } from '../paging';
-import type { WriteMeta } from './account';
-import type { ItemRecord } from './items';
-import { ItemsLayer } from './items';
-import { chargeTotalCents, type ChargeExtra, type ChargeRow, type JobRow } from './jobs';
+import type { AccountDb, ChargeExtra, ChargeRow, JobRow, WriteMeta } from './db';
+import type { Items } from './items';
+import { chargeTotalCents, type Jobs } from './jobs';
+import type { JobChargeFullRecord } from './records';
 import { bool, formatMoney, formatTimestamp, has, intOrNull, parseMoney, str, type Attrs } from './values';
-
-export type JobChargeFullRecord = {
-	id: number;
-	job_id: number;
-	description: string;
-	details: string | null;
-	quantity: string;
-	price_per_unit: string;
-	discount: string;
-	total: string;
-	taxable: boolean;
-	item_id: number | null;
-	item: ItemRecord | null;
-	job_charge_type_id: number;
-	tax_id: number | null;
-	sales_tax_code_id: number | null;
-	sort_order: number;
-	created_on: string;
-	updated_at: string;
-	deleted_at: string | null;
-};
 
 interface ChargeChanges {
 	job_charge_type_id?: number;
@@ -44,25 +23,31 @@ interface ChargeChanges {
 	taxable?: boolean;
 }
 
-export abstract class JobChargesLayer extends ItemsLayer {
+export class JobCharges {
+	constructor(
+		private readonly db: AccountDb,
+		private readonly jobs: Jobs,
+		private readonly items: Items,
+	) {}
+
 	/** A job's charges, in sort order. Throws NotFoundError for an unknown job. */
 	listJobCharges(jobNumber: number): JobChargeFullRecord[] {
-		const job = this.requireJob(jobNumber);
+		const job = this.jobs.requireJob(jobNumber);
 		return (job.charges ?? []).map((c, i) => this.jobChargeOut(job, c, i));
 	}
 
 	pageJobCharges(jobNumber: number, page: number, size: number): JobChargeFullRecord[] {
-		const job = this.requireJob(jobNumber);
+		const job = this.jobs.requireJob(jobNumber);
 		const start = (normPage(page) - 1) * size;
 		return pageSlice(job.charges ?? [], normPage(page), size).map((c, i) => this.jobChargeOut(job, c, start + i));
 	}
 
 	/** attrs: { job_charge_type_id (required), item_id?, quantity?, price_per_unit?, discount?, description?, details?, taxable? } */
 	addJobCharge(jobNumber: number, attrs: Attrs, meta?: WriteMeta): JobChargeFullRecord {
-		const job = this.requireJob(jobNumber);
+		const job = this.jobs.requireJob(jobNumber);
 		const ch = this.parseChargeAttrs(attrs, true);
-		const ms = this.nowMs(meta);
-		const item = ch.item_id ? this.itemsById.get(ch.item_id) : undefined;
+		const ms = this.db.nowMs(meta);
+		const item = ch.item_id ? this.items.itemRow(ch.item_id) : undefined;
 		const charges = job.charges ?? [];
 		const extra: ChargeExtra = {
 			job_charge_type_id: ch.job_charge_type_id as number,
@@ -73,7 +58,7 @@ export abstract class JobChargesLayer extends ItemsLayer {
 			updatedMs: ms,
 		};
 		const charge: ChargeRow = {
-			id: this.nextChargeId++,
+			id: this.db.nextChargeId++,
 			name: ch.description ?? item?.name ?? '',
 			description: ch.details ?? null,
 			quantity: ch.quantity ?? 1,
@@ -87,12 +72,12 @@ export abstract class JobChargesLayer extends ItemsLayer {
 	}
 
 	updateJobCharge(jobNumber: number, id: number, attrs: Attrs, meta?: WriteMeta): JobChargeFullRecord {
-		const job = this.requireJob(jobNumber);
+		const job = this.jobs.requireJob(jobNumber);
 		const index = this.chargeIndex(job, id);
 		const ch = this.parseChargeAttrs(attrs, false);
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		const old = (job.charges as ChargeRow[])[index];
-		const item = ch.item_id ? this.itemsById.get(ch.item_id) : undefined;
+		const item = ch.item_id ? this.items.itemRow(ch.item_id) : undefined;
 		const extra: ChargeExtra = { ...this.extraOf(job, old, index), updatedMs: ms };
 		if (ch.job_charge_type_id !== undefined) extra.job_charge_type_id = ch.job_charge_type_id;
 		if (ch.item_id !== undefined) extra.item_id = ch.item_id;
@@ -115,24 +100,24 @@ export abstract class JobChargesLayer extends ItemsLayer {
 
 	/** Deletes the charge; returns it as it was. */
 	deleteJobCharge(jobNumber: number, id: number, meta?: WriteMeta): JobChargeFullRecord {
-		const job = this.requireJob(jobNumber);
+		const job = this.jobs.requireJob(jobNumber);
 		const index = this.chargeIndex(job, id);
 		const charges = (job.charges as ChargeRow[]).slice();
 		const out = this.jobChargeOut(job, charges[index], index);
 		charges.splice(index, 1);
 		job.charges = charges.length ? charges : null;
-		this.chargesChanged(job, this.nowMs(meta));
+		this.chargesChanged(job, this.db.nowMs(meta));
 		return out;
 	}
 
 	/** True when the job exists and holds this charge. */
 	hasJobCharge(jobNumber: number, id: number): boolean {
-		const job = this.jobsByNumber.get(jobNumber);
+		const job = this.db.jobsByNumber.get(jobNumber);
 		return !!job && (job.charges ?? []).some((c) => c.id === id);
 	}
 
 	private chargesChanged(job: JobRow, ms: number): void {
-		this.recomputeJobTotals(job, ms);
+		this.jobs.recomputeJobTotals(job, ms);
 		job.updatedMs = ms;
 	}
 
@@ -158,7 +143,7 @@ export abstract class JobChargesLayer extends ItemsLayer {
 		}
 		if (has(attrs, 'item_id')) {
 			const v = intOrNull(attrs.item_id);
-			if (v !== null && (Number.isNaN(v) || !this.itemsById.has(v))) errors.add('item', 'is invalid');
+			if (v !== null && (Number.isNaN(v) || !this.items.itemRow(v))) errors.add('item', 'is invalid');
 			else ch.item_id = v;
 		}
 		if (has(attrs, 'quantity')) {
@@ -187,9 +172,9 @@ export abstract class JobChargesLayer extends ItemsLayer {
 		return ch;
 	}
 
-	protected jobChargeOut(job: JobRow, c: ChargeRow, index: number): JobChargeFullRecord {
+	private jobChargeOut(job: JobRow, c: ChargeRow, index: number): JobChargeFullRecord {
 		const extra = this.extraOf(job, c, index);
-		const item = extra.item_id === null ? undefined : this.itemsById.get(extra.item_id);
+		const item = extra.item_id === null ? undefined : this.items.itemRow(extra.item_id);
 		return {
 			id: c.id,
 			job_id: job.id,
@@ -201,13 +186,13 @@ export abstract class JobChargesLayer extends ItemsLayer {
 			total: formatMoney(chargeTotalCents(c)),
 			taxable: c.taxable,
 			item_id: extra.item_id,
-			item: item ? this.itemOut(item) : null,
+			item: item ? this.items.itemOut(item) : null,
 			job_charge_type_id: extra.job_charge_type_id,
 			tax_id: null,
 			sales_tax_code_id: null,
 			sort_order: extra.sort_order,
-			created_on: formatTimestamp(extra.createdMs, this.offsetMinutes),
-			updated_at: formatTimestamp(extra.updatedMs, this.offsetMinutes),
+			created_on: formatTimestamp(extra.createdMs, this.db.offsetMinutes),
+			updated_at: formatTimestamp(extra.updatedMs, this.db.offsetMinutes),
 			deleted_at: null,
 		};
 	}

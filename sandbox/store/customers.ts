@@ -1,58 +1,13 @@
 /**
- * Customers layer of the store: records (secret-looking legacy keys included, as the API sends them),
- * the unique-name index, filters and name search. Deleting a customer deletes its jobs, notes and payments.
+ * Customers: records (secret-looking legacy keys included, as the API sends them), the unique-name
+ * index, filters and name search. Deleting a customer deletes its jobs, notes and payments (the
+ * database removes their rows with it).
  */
 import { FieldErrors, NotFoundError } from '../errors';
 import { pageSlice, normPage } from '../paging';
-import { AccountCore, type WriteMeta } from './account';
-import type { JobRow } from './jobs';
-import type { NoteRow } from './notes';
-import type { PaymentRow } from './payments';
-import { B64URL, BCRYPT, HEX, bool, fakeString, formatMoney, formatTimestamp, has, indexByKey, intOrNull, str, type Attrs } from './values';
-
-export type CustomerRecord = {
-	id: number;
-	customer_number: number;
-	name: string;
-	company: boolean;
-	company_name: string | null;
-	first_name: string | null;
-	last_name: string | null;
-	contact: string | null;
-	alt_contact: string | null;
-	is_active: boolean;
-	email_address: string | null;
-	phone_number: string | null;
-	mobile: string | null;
-	fax: string | null;
-	alt_phone_number: string | null;
-	service_address: string | null;
-	service_address_2: string | null;
-	service_city: string | null;
-	service_state: string | null;
-	service_zip_code: string | null;
-	service_country: string | null;
-	billing_address: string | null;
-	billing_address_2: string | null;
-	billing_city: string | null;
-	billing_state: string | null;
-	billing_zip_code: string | null;
-	billing_country: string | null;
-	customer_type_id: number | null;
-	customer_source_id: number | null;
-	account_number: string | null;
-	notify_via_email: boolean;
-	notify_via_sms: boolean;
-	balance: string;
-	created_at: string;
-	updated_at: string;
-	// secrets / legacy keys a simplified output must never show
-	token: string;
-	password_digest: string;
-	stripe_customer_id: string;
-	qbo_customer_ref_id: string;
-	qb_list_ref_id: string;
-};
+import type { AccountDb, CustomerRow, WriteMeta } from './db';
+import type { CustomerRecord, CustomerRef } from './records';
+import { B64URL, BCRYPT, HEX, bool, fakeString, formatMoney, formatTimestamp, has, intOrNull, str, type Attrs } from './values';
 
 /** Every key a customer record carries, in output order. */
 export const CUSTOMER_KEYS: ReadonlyArray<keyof CustomerRecord> = [
@@ -98,7 +53,6 @@ export const CUSTOMER_KEYS: ReadonlyArray<keyof CustomerRecord> = [
 	'qb_list_ref_id',
 ];
 
-export type CustomerRef = { id: number; customer_number: number; name: string };
 
 export interface CustomerQuery {
 	customer_number?: string;
@@ -155,7 +109,6 @@ export interface CustomerSeed {
 	is_active?: boolean;
 }
 
-
 const CUSTOMER_STRING_FIELDS = [
 	'company_name',
 	'first_name',
@@ -184,33 +137,8 @@ const CUSTOMER_STRING_FIELDS = [
 const CUSTOMER_BOOL_FIELDS = ['company', 'is_active', 'notify_via_email', 'notify_via_sms'] as const;
 const CUSTOMER_INT_FIELDS = ['customer_type_id', 'customer_source_id'] as const;
 
-type CustomerStringField = (typeof CUSTOMER_STRING_FIELDS)[number];
-type CustomerBoolField = (typeof CUSTOMER_BOOL_FIELDS)[number];
-type CustomerIntField = (typeof CUSTOMER_INT_FIELDS)[number];
-
-export type CustomerRow = { [K in CustomerStringField]: string | null } & { [K in CustomerBoolField]: boolean } & {
-	[K in CustomerIntField]: number | null;
-} & {
-	id: number;
-	customer_number: number;
-	name: string;
-	balanceCents: number;
-	createdMs: number;
-	updatedMs: number;
-	jobs: JobRow[] | null;
-	notes: NoteRow[] | null;
-	payments: PaymentRow[] | null;
-	deleted: boolean;
-};
-
-export abstract class CustomersLayer extends AccountCore {
-	/** Unlinks a job and its notes and payments (jobs layer). */
-	protected abstract removeJob(job: JobRow): void;
-
-	protected nextCustomerNumber(): number {
-		const last = this.customerOrder[this.customerOrder.length - 1];
-		return last ? last.customer_number + 1 : 1;
-	}
+export class Customers {
+	constructor(private readonly db: AccountDb) {}
 
 	/** Validates and applies customer attributes; on update also re-keys the name index. */
 	private applyCustomerAttrs(row: CustomerRow, attrs: Attrs, creating: boolean): void {
@@ -220,7 +148,7 @@ export abstract class CustomersLayer extends AccountCore {
 			if (name === null || name.trim() === '') {
 				errors.add('name', "can't be blank");
 			} else {
-				const other = this.customersByName.get(name);
+				const other = this.db.customersByName.get(name);
 				if (other && other !== row) errors.add('name', 'has already been taken');
 			}
 		}
@@ -234,8 +162,8 @@ export abstract class CustomersLayer extends AccountCore {
 		if (creating || has(attrs, 'name')) {
 			const name = str(attrs.name) as string;
 			if (!creating) {
-				this.customersByName.delete(row.name);
-				this.customersByName.set(name, row);
+				this.db.customersByName.delete(row.name);
+				this.db.customersByName.set(name, row);
 			}
 			row.name = name;
 		}
@@ -245,9 +173,9 @@ export abstract class CustomersLayer extends AccountCore {
 	}
 
 	createCustomer(attrs: Attrs, meta?: WriteMeta): CustomerRecord {
-		const row = this.newCustomerRow(this.nowMs(meta));
+		const row = this.newCustomerRow(this.db.nowMs(meta));
 		this.applyCustomerAttrs(row, attrs, true);
-		this.registerCustomer(row);
+		this.db.insertCustomer(row);
 		return this.customerOut(row);
 	}
 
@@ -295,22 +223,13 @@ export abstract class CustomersLayer extends AccountCore {
 		};
 	}
 
-	private registerCustomer(row: CustomerRow): void {
-		row.id = this.nextCustomerId++;
-		row.customer_number = this.nextCustomerNumber();
-		this.customersByNumber.set(row.customer_number, row);
-		this.customersById.set(row.id, row);
-		this.customersByName.set(row.name, row);
-		this.customerOrder.push(row);
-	}
-
 	/**
 	 * Bulk seeding fast path: inserts a customer from already-clean fields (no coercion, only the
 	 * uniqueness check); returns the customer_number.
 	 */
 	seedCustomer(seed: CustomerSeed, createdMs: number): number {
 		const errors = new FieldErrors();
-		if (this.customersByName.has(seed.name)) errors.add('name', 'has already been taken');
+		if (this.db.customersByName.has(seed.name)) errors.add('name', 'has already been taken');
 		errors.throwIfAny();
 		const row = this.newCustomerRow(createdMs);
 		row.name = seed.name;
@@ -327,34 +246,34 @@ export abstract class CustomersLayer extends AccountCore {
 		row.billing_state = row.service_state;
 		row.billing_zip_code = row.service_zip_code;
 		if (seed.is_active !== undefined) row.is_active = seed.is_active;
-		this.registerCustomer(row);
+		this.db.insertCustomer(row);
 		return row.customer_number;
 	}
 
 	getCustomer(number: number): CustomerRecord | undefined {
-		const row = this.customersByNumber.get(number);
+		const row = this.db.customersByNumber.get(number);
 		return row ? this.customerOut(row) : undefined;
 	}
 
 	hasCustomer(number: number): boolean {
-		return this.customersByNumber.has(number);
+		return this.db.customersByNumber.has(number);
 	}
 
 	getCustomerById(id: number): CustomerRecord | undefined {
-		const row = this.customersById.get(id);
+		const row = this.db.customersById.get(id);
 		return row ? this.customerOut(row) : undefined;
 	}
 
 	/** Exact, case-sensitive name lookup (customer_validation). */
 	findCustomerByName(name: string): CustomerRecord | undefined {
-		const row = this.customersByName.get(name);
+		const row = this.db.customersByName.get(name);
 		return row ? this.customerOut(row) : undefined;
 	}
 
 	updateCustomer(number: number, attrs: Attrs, meta?: WriteMeta): CustomerRecord {
 		const row = this.requireCustomer(number);
 		this.applyCustomerAttrs(row, attrs, false);
-		row.updatedMs = this.nowMs(meta);
+		row.updatedMs = this.db.nowMs(meta);
 		return this.customerOut(row);
 	}
 
@@ -362,21 +281,13 @@ export abstract class CustomersLayer extends AccountCore {
 	deleteCustomer(number: number): CustomerRecord {
 		const row = this.requireCustomer(number);
 		const out = this.customerOut(row);
-		for (const job of (row.jobs ?? []).slice()) this.removeJob(job);
-		for (const note of row.notes ?? []) this.notes.delete(note.id);
-		for (const p of row.payments ?? []) this.payments.delete(p.id);
-		this.customersByNumber.delete(row.customer_number);
-		this.customersById.delete(row.id);
-		this.customersByName.delete(row.name);
-		const i = indexByKey(this.customerOrder, (c) => c.customer_number, row.customer_number);
-		if (i >= 0) this.customerOrder.splice(i, 1);
-		row.deleted = true;
+		this.db.removeCustomer(row);
 		return out;
 	}
 
 	/** All customers, ascending by customer_number. */
 	listCustomers(): CustomerRecord[] {
-		return this.customerOrder.map((c) => this.customerOut(c));
+		return this.db.customerOrder.map((c) => this.customerOut(c));
 	}
 
 	/**
@@ -401,11 +312,11 @@ export abstract class CustomersLayer extends AccountCore {
 			const b = query.begins_with.toLowerCase();
 			preds.push((c) => c.name.toLowerCase().startsWith(b));
 		}
-		if (!preds.length) return pageSlice(this.customerOrder, page, size).map((c) => this.customerOut(c));
+		if (!preds.length) return pageSlice(this.db.customerOrder, page, size).map((c) => this.customerOut(c));
 		const start = (page - 1) * size;
 		const out: CustomerRecord[] = [];
 		let seen = 0;
-		for (const c of this.customerOrder) {
+		for (const c of this.db.customerOrder) {
 			if (!preds.every((p) => p(c))) continue;
 			if (seen >= start && out.length < size) out.push(this.customerOut(c));
 			seen++;
@@ -418,7 +329,7 @@ export abstract class CustomersLayer extends AccountCore {
 	searchCustomersByName(text: string): CustomerRecord[] {
 		const t = text.toLowerCase();
 		const out: CustomerRecord[] = [];
-		for (const c of this.customerOrder) if (c.name.toLowerCase().includes(t)) out.push(this.customerOut(c));
+		for (const c of this.db.customerOrder) if (c.name.toLowerCase().includes(t)) out.push(this.customerOut(c));
 		return out;
 	}
 
@@ -429,17 +340,17 @@ export abstract class CustomersLayer extends AccountCore {
 		return out;
 	}
 
-	protected requireCustomer(number: number): CustomerRow {
-		const row = this.customersByNumber.get(number);
+	requireCustomer(number: number): CustomerRow {
+		const row = this.db.customersByNumber.get(number);
 		if (!row) throw new NotFoundError('customer', number);
 		return row;
 	}
 
-	protected customerRef(c: CustomerRow): CustomerRef {
+	customerRef(c: CustomerRow): CustomerRef {
 		return { id: c.id, customer_number: c.customer_number, name: c.name };
 	}
 
-	protected customerOut(c: CustomerRow): CustomerRecord {
+	customerOut(c: CustomerRow): CustomerRecord {
 		return {
 			id: c.id,
 			customer_number: c.customer_number,
@@ -474,8 +385,8 @@ export abstract class CustomersLayer extends AccountCore {
 			notify_via_email: c.notify_via_email,
 			notify_via_sms: c.notify_via_sms,
 			balance: formatMoney(c.balanceCents),
-			created_at: formatTimestamp(c.createdMs, this.offsetMinutes),
-			updated_at: formatTimestamp(c.updatedMs, this.offsetMinutes),
+			created_at: formatTimestamp(c.createdMs, this.db.offsetMinutes),
+			updated_at: formatTimestamp(c.updatedMs, this.db.offsetMinutes),
 			token: fakeString(c.id * 7 + 1, 43, B64URL),
 			password_digest: '$2a$10$' + fakeString(c.id * 7 + 2, 53, BCRYPT),
 			stripe_customer_id: 'cus_' + fakeString(c.id * 7 + 3, 14, B64URL.slice(0, 62)),

@@ -1,36 +1,16 @@
 /**
- * Invoices layer of the store: `/invoices.json` [doc], the invoice view of the jobs that have charges,
- * newest first, filtered by `invoice_status=paid|unpaid`, with the `total_balance_remaining` of every
- * matching invoice (not just the page). There is no single-invoice endpoint.
+ * Invoices: `/invoices.json` [doc], the invoice view of the jobs that have charges, newest first,
+ * filtered by `invoice_status=paid|unpaid`, with the `total_balance_remaining` of every matching invoice
+ * (not just the page). There is no single-invoice endpoint. It reads the jobs' rows only.
  */
 import { normPage } from '../paging';
-import type { JobRow } from './jobs';
-import { TimeEntriesLayer } from './timeEntries';
+import type { AccountDb, JobRow } from './db';
+import type { InvoiceRecord } from './records';
 import { formatDate, formatMoney, formatTimestamp } from './values';
 
-export type InvoiceRecord = {
-	id: number;
-	job_number: number;
-	customer_id: number;
-	customer_name: string;
-	name: string | null;
-	status: string;
-	invoice_status: 'paid' | 'unpaid';
-	invoice_date: string;
-	invoice_sent_date: string | null;
-	invoice_viewed_on: string | null;
-	invoice_paid_on: string | null;
-	invoice_terms: string | null;
-	invoice_notes: string | null;
-	subtotal: string;
-	tax: string;
-	total: string;
-	balance_remaining: string;
-	created_at: string;
-	updated_at: string;
-};
+export class Invoices {
+	constructor(private readonly db: AccountDb) {}
 
-export abstract class InvoicesLayer extends TimeEntriesLayer {
 	/** One page of invoices, newest first; `status` 'paid' / 'unpaid' filters (anything else: all). */
 	queryInvoices(status: string | undefined, page: number, size: number): { invoices: InvoiceRecord[]; totalBalanceRemaining: string } {
 		page = normPage(page);
@@ -38,8 +18,8 @@ export abstract class InvoicesLayer extends TimeEntriesLayer {
 		const out: InvoiceRecord[] = [];
 		let seen = 0;
 		let total = 0;
-		for (let i = this.jobOrder.length - 1; i >= 0; i--) {
-			const j = this.jobOrder[i];
+		for (let i = this.db.jobOrder.length - 1; i >= 0; i--) {
+			const j = this.db.jobOrder[i];
 			if (j.subtotalCents + j.taxCents <= 0) continue;
 			const paid = j.paidOnMs !== null;
 			if ((status === 'paid' && !paid) || (status === 'unpaid' && paid)) continue;
@@ -59,18 +39,18 @@ export abstract class InvoicesLayer extends TimeEntriesLayer {
 			name: j.name,
 			status: j.status,
 			invoice_status: j.paidOnMs !== null ? 'paid' : 'unpaid',
-			invoice_date: formatDate(j.completedMs ?? j.createdMs, this.offsetMinutes),
+			invoice_date: formatDate(j.completedMs ?? j.createdMs, this.db.offsetMinutes),
 			invoice_sent_date: null,
 			invoice_viewed_on: null,
-			invoice_paid_on: this.ts(j.paidOnMs),
+			invoice_paid_on: this.db.ts(j.paidOnMs),
 			invoice_terms: 'Due upon receipt',
 			invoice_notes: null,
 			subtotal: formatMoney(j.subtotalCents),
 			tax: formatMoney(j.taxCents),
 			total: formatMoney(j.subtotalCents + j.taxCents),
 			balance_remaining: formatMoney(j.balanceCents),
-			created_at: formatTimestamp(j.createdMs, this.offsetMinutes),
-			updated_at: formatTimestamp(j.updatedMs, this.offsetMinutes),
+			created_at: formatTimestamp(j.createdMs, this.db.offsetMinutes),
+			updated_at: formatTimestamp(j.updatedMs, this.db.offsetMinutes),
 		};
 	}
 }

@@ -1,35 +1,11 @@
 /**
- * Items layer of the store: the catalog (`/items.json`) that job charges pick from. Only the list is
- * known [3p]; the record's keys are [inf].
+ * Items: the catalog (`/items.json`) that job charges pick from. Only the list is known [3p]; the
+ * record's keys are [inf].
  */
 import { normPage, pageSlice } from '../paging';
-import { PaymentsLayer } from './payments';
+import type { AccountDb, ItemRow } from './db';
+import type { ItemRecord } from './records';
 import { formatMoney, parseMoney } from './values';
-
-export type ItemRecord = {
-	id: number;
-	name: string;
-	description: string | null;
-	/** `service` or `part` [inf] */
-	item_type: string;
-	price: string;
-	cost: string | null;
-	sku: string | null;
-	taxable: boolean;
-	active: boolean;
-};
-
-export interface ItemRow {
-	id: number;
-	name: string;
-	description: string | null;
-	item_type: string;
-	priceCents: number;
-	costCents: number | null;
-	sku: string | null;
-	taxable: boolean;
-	active: boolean;
-}
 
 export interface ItemSeed {
 	name: string;
@@ -42,11 +18,8 @@ export interface ItemSeed {
 	active?: boolean;
 }
 
-export abstract class ItemsLayer extends PaymentsLayer {
-	/** ascending by id */
-	protected readonly itemRows: ItemRow[] = [];
-	protected readonly itemsById = new Map<number, ItemRow>();
-	private nextItemId = 7_700_001;
+export class Items {
+	constructor(private readonly db: AccountDb) {}
 
 	/** Adds a catalog item (seeds and tests: the API cannot create items). */
 	addItem(seed: ItemSeed): ItemRecord {
@@ -54,7 +27,7 @@ export abstract class ItemsLayer extends PaymentsLayer {
 		if (Number.isNaN(price)) throw new Error(`Invalid item price: ${seed.price}`);
 		const cost = seed.cost === undefined || seed.cost === null ? null : parseMoney(seed.cost);
 		const row: ItemRow = {
-			id: this.nextItemId++,
+			id: this.db.nextItemId++,
 			name: seed.name,
 			description: seed.description ?? null,
 			item_type: seed.item_type ?? 'service',
@@ -64,25 +37,30 @@ export abstract class ItemsLayer extends PaymentsLayer {
 			taxable: seed.taxable ?? seed.item_type === 'part',
 			active: seed.active ?? true,
 		};
-		this.itemRows.push(row);
-		this.itemsById.set(row.id, row);
+		this.db.itemRows.push(row);
+		this.db.itemsById.set(row.id, row);
 		return this.itemOut(row);
 	}
 
 	getItem(id: number): ItemRecord | undefined {
-		const row = this.itemsById.get(id);
+		const row = this.db.itemsById.get(id);
 		return row ? this.itemOut(row) : undefined;
 	}
 
+	/** The catalog row of an id, if any. */
+	itemRow(id: number): ItemRow | undefined {
+		return this.db.itemsById.get(id);
+	}
+
 	listItems(): ItemRecord[] {
-		return this.itemRows.map((r) => this.itemOut(r));
+		return this.db.itemRows.map((r) => this.itemOut(r));
 	}
 
 	pageItems(page: number, size: number): ItemRecord[] {
-		return pageSlice(this.itemRows, normPage(page), size).map((r) => this.itemOut(r));
+		return pageSlice(this.db.itemRows, normPage(page), size).map((r) => this.itemOut(r));
 	}
 
-	protected itemOut(r: ItemRow): ItemRecord {
+	itemOut(r: ItemRow): ItemRecord {
 		return {
 			id: r.id,
 			name: r.name,

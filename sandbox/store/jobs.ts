@@ -1,19 +1,16 @@
 /**
- * Jobs layer of the store: job records (charges, tax, balance and invoice state), the job list newest
- * first with its filters and `total_balance_remaining`, and the `scheduled=` date ranges.
+ * Jobs: job records (charges, tax, balance and invoice state), the job list newest first with its
+ * filters and `total_balance_remaining`, and the `scheduled=` date ranges. A job belongs to a customer
+ * (customers.ts, below); its notes and payments (above) put their records into a job's record through
+ * `embeds`, so that this module needs nothing above it.
  */
 import { FieldErrors, NotFoundError } from '../errors';
 import { normPage, pageSlice, pageSliceDesc } from '../paging';
-import type { CustomerRecord, CustomerRow } from './customers';
-import { CustomersLayer } from './customers';
-import type { JobTypeRecord, WriteMeta } from './account';
-import type { NoteRecord, NoteRow } from './notes';
-import type { PaymentRecord, PaymentRow } from './payments';
-import { DAY, MINUTE, bool, formatMoney, formatTimestamp, has, indexByKey, intOrNull, parseDateTime, parseMoney, removeFrom, str, type Attrs } from './values';
-
-export const JOB_STATUSES = ['new', 'unscheduled', 'scheduled', 'in_progress', 'on_hold', 'complete', 'canceled'] as const;
-/** `won` and `lost` end an opportunity (a job whose status is `new`): set only by its mark_as_won / mark_as_lost [inf]. */
-export type JobStatus = (typeof JOB_STATUSES)[number] | 'won' | 'lost';
+import type { AccountLists } from './account';
+import type { Customers } from './customers';
+import type { AccountDb, ChargeRow, CustomerRow, JobRow, ParentRef, WriteMeta } from './db';
+import { JOB_STATUSES, type JobChargeRecord, type JobRecord, type JobStatus, type NoteRecord, type PaymentRecord } from './records';
+import { DAY, MINUTE, bool, formatMoney, formatTimestamp, has, intOrNull, parseDateTime, parseMoney, str, type Attrs } from './values';
 
 export const SCHEDULED_RANGES = [
 	'today',
@@ -26,46 +23,6 @@ export const SCHEDULED_RANGES = [
 	'last_month',
 ] as const;
 export type ScheduledRange = (typeof SCHEDULED_RANGES)[number];
-
-export type JobChargeRecord = {
-	id: number;
-	name: string;
-	description: string | null;
-	quantity: string;
-	price: string;
-	total: string;
-	taxable: boolean;
-};
-
-export type JobRecord = {
-	id: number;
-	job_number: number;
-	customer_id: number;
-	name: string | null;
-	description: string | null;
-	status: JobStatus;
-	job_type_id: number;
-	job_status_id: number | null;
-	po_number: string | null;
-	scheduled_on: string | null;
-	ends_at: string | null;
-	duration: number | null;
-	completed_on: string | null;
-	subtotal: string;
-	tax: string;
-	total: string;
-	balance_remaining: string;
-	invoice_status: 'paid' | 'unpaid';
-	invoice_paid_on: string | null;
-	employee_ids: number[];
-	created_at: string;
-	updated_at: string;
-	payments?: PaymentRecord[];
-	job_charges?: JobChargeRecord[];
-	customer?: CustomerRecord;
-	notes?: NoteRecord[];
-	job_type?: JobTypeRecord | null;
-};
 
 export interface JobQuery {
 	status?: string[];
@@ -92,58 +49,9 @@ export interface JobSeed {
 	priceCents?: number;
 }
 
-export interface ChargeRow {
-	id: number;
-	name: string;
-	description: string | null;
-	quantity: number;
-	priceCents: number;
-	taxable: boolean;
-	/** set by the job-charges endpoint (charges.ts); seeds and job attrs leave them unset */
-	extra?: ChargeExtra;
-}
-
-/** What a charge added through `/jobs/{n}/job_charges.json` carries besides the basics. */
-export interface ChargeExtra {
-	job_charge_type_id: number;
-	item_id: number | null;
-	discountCents: number;
-	sort_order: number;
-	createdMs: number;
-	updatedMs: number;
-}
-
 /** price x quantity, less the discount, in cents. */
 export function chargeTotalCents(c: ChargeRow): number {
 	return Math.round(c.priceCents * c.quantity) - (c.extra?.discountCents ?? 0);
-}
-
-export interface JobRow {
-	id: number;
-	job_number: number;
-	customer: CustomerRow;
-	name: string | null;
-	description: string | null;
-	status: JobStatus;
-	job_type_id: number;
-	job_status_id: number | null;
-	po_number: string | null;
-	scheduledMs: number | null;
-	endsMs: number | null;
-	duration: number | null;
-	completedMs: number | null;
-	charges: ChargeRow[] | null;
-	taxRate: number;
-	subtotalCents: number;
-	taxCents: number;
-	balanceCents: number;
-	paidOnMs: number | null;
-	employee_ids: number[];
-	createdMs: number;
-	updatedMs: number;
-	payments: PaymentRow[] | null;
-	notes: NoteRow[] | null;
-	deleted: boolean;
 }
 
 interface JobChanges {
@@ -165,30 +73,29 @@ interface JobChanges {
 /** Shared empty employee_ids (never mutated in place: assignments replace the array). */
 const NO_IDS: number[] = [];
 
-export abstract class JobsLayer extends CustomersLayer {
-	/** A payment's record (payments layer). */
-	protected abstract paymentOut(p: PaymentRow): PaymentRecord;
-	/** A note's record (notes layer). */
-	protected abstract noteOut(n: NoteRow, withCreator: boolean): NoteRecord;
+/** The records of a job's children that a job record embeds, set by the children's modules. */
+export interface JobEmbeds {
+	payments: (job: JobRow) => PaymentRecord[];
+	notes: (job: JobRow) => NoteRecord[];
+}
 
+export class Jobs {
+	/** Filled in by payments.ts and notes.ts when they are composed. */
+	readonly embeds: JobEmbeds = { payments: () => [], notes: () => [] };
+
+	constructor(
+		private readonly db: AccountDb,
+		private readonly customers: Customers,
+		private readonly account: AccountLists,
+	) {}
 
 	/** Sum of every job's balance_remaining */
 	get totalBalanceRemaining(): string {
-		return formatMoney(this.totalBalanceCents);
+		return formatMoney(this.db.totalBalanceCents);
 	}
 
-	protected nextJobNumber(): number {
-		const last = this.jobOrder[this.jobOrder.length - 1];
-		return last ? last.job_number + 1 : this.jobNumberStart;
-	}
-
-	protected adjustJobBalance(job: JobRow, deltaCents: number): void {
-		job.balanceCents += deltaCents;
-		job.customer.balanceCents += deltaCents;
-		this.totalBalanceCents += deltaCents;
-	}
-
-	protected refreshInvoice(job: JobRow, ms: number): void {
+	/** Paid once it has a payment and nothing remains; unpaid again when its balance rises. */
+	refreshInvoice(job: JobRow, ms: number): void {
 		const paid = !!job.payments?.length && job.balanceCents <= 0;
 		if (paid && job.paidOnMs === null) job.paidOnMs = ms;
 		if (!paid) job.paidOnMs = null;
@@ -234,7 +141,7 @@ export abstract class JobsLayer extends CustomersLayer {
 		if (creating || has(attrs, 'job_type_id')) {
 			const v = intOrNull(attrs.job_type_id);
 			if (v === null) errors.add('job_type', "can't be blank");
-			else if (Number.isNaN(v) || !this.jobTypes.some((t) => t.id === v)) errors.add('job_type', 'is invalid');
+			else if (Number.isNaN(v) || !this.db.jobTypes.some((t) => t.id === v)) errors.add('job_type', 'is invalid');
 			else ch.job_type_id = v;
 		}
 		if (has(attrs, 'status') && !(creating && (attrs.status === null || attrs.status === ''))) {
@@ -247,7 +154,7 @@ export abstract class JobsLayer extends CustomersLayer {
 			const v = attrs[f];
 			if (v === null || v === '') ch[f] = null;
 			else {
-				const t = parseDateTime(v, this.offsetMinutes);
+				const t = parseDateTime(v, this.db.offsetMinutes);
 				if (Number.isNaN(t)) errors.add(f, 'is invalid');
 				else ch[f] = t;
 			}
@@ -267,7 +174,7 @@ export abstract class JobsLayer extends CustomersLayer {
 			else ch.job_status_id = v;
 		}
 		if (has(attrs, 'employee_ids')) {
-			const ids = this.parseEmployeeIds(attrs.employee_ids, errors);
+			const ids = this.account.parseEmployeeIds(attrs.employee_ids, errors);
 			if (ids) ch.employee_ids = ids;
 		}
 		for (const f of ['name', 'description', 'po_number'] as const) if (has(attrs, f)) ch[f] = str(attrs[f]);
@@ -286,7 +193,7 @@ export abstract class JobsLayer extends CustomersLayer {
 	private applyJobChanges(job: JobRow, ch: JobChanges, creating: boolean, ms: number): void {
 		if (ch.job_type_id !== undefined) job.job_type_id = ch.job_type_id;
 		if (ch.name !== undefined) job.name = ch.name;
-		else if (creating) job.name = this.jobTypes.find((t) => t.id === job.job_type_id)?.name ?? null;
+		else if (creating) job.name = this.db.jobTypes.find((t) => t.id === job.job_type_id)?.name ?? null;
 		if (ch.description !== undefined) job.description = ch.description;
 		if (ch.po_number !== undefined) job.po_number = ch.po_number;
 		if (ch.job_status_id !== undefined) job.job_status_id = ch.job_status_id;
@@ -309,7 +216,7 @@ export abstract class JobsLayer extends CustomersLayer {
 
 		if (ch.charges !== undefined || ch.taxRate !== undefined) {
 			if (ch.charges !== undefined) {
-				for (const c of ch.charges) c.id = this.nextChargeId++;
+				for (const c of ch.charges) c.id = this.db.nextChargeId++;
 				job.charges = ch.charges.length ? ch.charges : null;
 			}
 			if (ch.taxRate !== undefined) job.taxRate = ch.taxRate;
@@ -318,7 +225,7 @@ export abstract class JobsLayer extends CustomersLayer {
 	}
 
 	/** Subtotal, tax, balance and invoice state from the job's charges (after any charge change). */
-	protected recomputeJobTotals(job: JobRow, ms: number): void {
+	recomputeJobTotals(job: JobRow, ms: number): void {
 		let subtotal = 0;
 		let taxable = 0;
 		for (const c of job.charges ?? []) {
@@ -330,26 +237,26 @@ export abstract class JobsLayer extends CustomersLayer {
 		const oldTotal = job.subtotalCents + job.taxCents;
 		job.subtotalCents = subtotal;
 		job.taxCents = tax;
-		this.adjustJobBalance(job, subtotal + tax - oldTotal);
+		this.db.adjustJobBalance(job, subtotal + tax - oldTotal);
 		this.refreshInvoice(job, ms);
 	}
 
 	/** customerNumber: the customer's number (not its id); both it and attrs.job_type_id are required. */
 	createJob(customerNumber: number | string | null | undefined, attrs: Attrs, meta?: WriteMeta): JobRecord {
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		const errors = new FieldErrors();
 		const ch = this.parseJobAttrs(attrs, true, errors);
 		let customer: CustomerRow | undefined;
 		const cn = intOrNull(customerNumber);
 		if (cn === null) errors.add('customer', "can't be blank");
 		else {
-			customer = Number.isNaN(cn) ? undefined : this.customersByNumber.get(cn);
+			customer = Number.isNaN(cn) ? undefined : this.db.customersByNumber.get(cn);
 			if (!customer) errors.add('customer', 'is invalid');
 		}
 		errors.throwIfAny();
 		const job = this.newJobRow(customer as CustomerRow, ms);
 		this.applyJobChanges(job, ch, true, ms);
-		this.registerJob(job);
+		this.db.insertJob(job);
 		return this.jobOut(job, {});
 	}
 
@@ -383,21 +290,12 @@ export abstract class JobsLayer extends CustomersLayer {
 		};
 	}
 
-	private registerJob(job: JobRow): void {
-		job.id = this.nextJobId++;
-		job.job_number = this.nextJobNumber();
-		this.jobsByNumber.set(job.job_number, job);
-		this.jobsById.set(job.id, job);
-		this.jobOrder.push(job);
-		(job.customer.jobs ??= []).push(job);
-	}
-
 	/**
 	 * Bulk seeding fast path: a job with one "Service" charge of `priceCents`, from already-clean
 	 * fields; returns the job_number. Throws NotFoundError for an unknown customer number.
 	 */
 	seedJob(customerNumber: number, seed: JobSeed, createdMs: number): number {
-		const customer = this.requireCustomer(customerNumber);
+		const customer = this.customers.requireCustomer(customerNumber);
 		const job = this.newJobRow(customer, createdMs);
 		job.job_type_id = seed.job_type_id;
 		job.name = seed.name ?? null;
@@ -406,31 +304,31 @@ export abstract class JobsLayer extends CustomersLayer {
 		job.scheduledMs = seed.scheduledMs ?? null;
 		if (job.status === 'complete') job.completedMs = job.scheduledMs ?? createdMs;
 		if (seed.priceCents) {
-			job.charges = [{ id: this.nextChargeId++, name: 'Service', description: null, quantity: 1, priceCents: seed.priceCents, taxable: false }];
+			job.charges = [{ id: this.db.nextChargeId++, name: 'Service', description: null, quantity: 1, priceCents: seed.priceCents, taxable: false }];
 			job.subtotalCents = seed.priceCents;
-			this.adjustJobBalance(job, seed.priceCents);
+			this.db.adjustJobBalance(job, seed.priceCents);
 		}
-		this.registerJob(job);
+		this.db.insertJob(job);
 		return job.job_number;
 	}
 
 	hasJob(number: number): boolean {
-		return this.jobsByNumber.has(number);
+		return this.db.jobsByNumber.has(number);
 	}
 
 	/** The customer_number of the job's customer. */
 	jobOwner(number: number): number | undefined {
-		return this.jobsByNumber.get(number)?.customer.customer_number;
+		return this.db.jobsByNumber.get(number)?.customer.customer_number;
 	}
 
 	getJob(number: number, options: JobRecordOptions = {}): JobRecord | undefined {
-		const job = this.jobsByNumber.get(number);
+		const job = this.db.jobsByNumber.get(number);
 		return job ? this.jobOut(job, options) : undefined;
 	}
 
 	updateJob(number: number, attrs: Attrs, meta?: WriteMeta): JobRecord {
 		const job = this.requireJob(number);
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		const errors = new FieldErrors();
 		const ch = this.parseJobAttrs(attrs, false, errors);
 		errors.throwIfAny();
@@ -443,32 +341,14 @@ export abstract class JobsLayer extends CustomersLayer {
 	deleteJob(number: number): JobRecord {
 		const job = this.requireJob(number);
 		const out = this.jobOut(job, {});
-		this.removeJob(job);
+		this.db.removeJob(job);
 		return out;
-	}
-
-	protected removeJob(job: JobRow): void {
-		for (const p of job.payments ?? []) {
-			this.payments.delete(p.id);
-			removeFrom(job.customer.payments, p);
-		}
-		for (const n of job.notes ?? []) this.notes.delete(n.id);
-		this.adjustJobBalance(job, -job.balanceCents);
-		this.jobsByNumber.delete(job.job_number);
-		this.jobsById.delete(job.id);
-		const i = indexByKey(this.jobOrder, (j) => j.job_number, job.job_number);
-		if (i >= 0) this.jobOrder.splice(i, 1);
-		if (job.customer.jobs) {
-			const k = indexByKey(job.customer.jobs, (j) => j.job_number, job.job_number);
-			if (k >= 0) job.customer.jobs.splice(k, 1);
-		}
-		job.deleted = true;
 	}
 
 	/** All jobs, newest first (job_number descending). */
 	listJobs(options: JobRecordOptions = {}): JobRecord[] {
 		const out: JobRecord[] = [];
-		for (let i = this.jobOrder.length - 1; i >= 0; i--) out.push(this.jobOut(this.jobOrder[i], options));
+		for (let i = this.db.jobOrder.length - 1; i >= 0; i--) out.push(this.jobOut(this.db.jobOrder[i], options));
 		return out;
 	}
 
@@ -484,12 +364,12 @@ export abstract class JobsLayer extends CustomersLayer {
 		options: JobRecordOptions & { customerNumber?: number; oldestFirst?: boolean } = {},
 	): { jobs: JobRecord[]; totalBalanceRemaining: string } {
 		page = normPage(page);
-		const customer = options.customerNumber === undefined ? undefined : this.requireCustomer(options.customerNumber);
-		const source = customer ? (customer.jobs ?? []) : this.jobOrder;
+		const customer = options.customerNumber === undefined ? undefined : this.customers.requireCustomer(options.customerNumber);
+		const source = customer ? (customer.jobs ?? []) : this.db.jobOrder;
 		const pred = this.jobPredicate(query);
 		if (!pred) {
 			// account-wide total is kept up to date; a customer's jobs are few enough to sum
-			const total = customer ? source.reduce((s, j) => s + j.balanceCents, 0) : this.totalBalanceCents;
+			const total = customer ? source.reduce((s, j) => s + j.balanceCents, 0) : this.db.totalBalanceCents;
 			return {
 				jobs: (options.oldestFirst ? pageSlice : pageSliceDesc)(source, page, perPage).map((j) => this.jobOut(j, options)),
 				totalBalanceRemaining: formatMoney(total),
@@ -511,8 +391,8 @@ export abstract class JobsLayer extends CustomersLayer {
 
 	/** [start, end) epoch ms of a `scheduled=` range relative to the clock, in the account offset. */
 	scheduledRange(range: ScheduledRange): [number, number] {
-		const off = this.offsetMinutes * MINUTE;
-		const local = new Date(this.now().getTime() + off);
+		const off = this.db.offsetMinutes * MINUTE;
+		const local = new Date(this.db.now().getTime() + off);
 		const y = local.getUTCFullYear();
 		const m = local.getUTCMonth();
 		const d = local.getUTCDate();
@@ -554,8 +434,7 @@ export abstract class JobsLayer extends CustomersLayer {
 		if (js !== undefined) preds.push((j) => j.job_status_id === js);
 		const en = num(query.employee_number);
 		if (en !== undefined) {
-			const emp = this.employees.find((e) => e.employee_number === en);
-			const id = emp ? emp.id : NaN;
+			const id = this.account.employeeIdByNumber(en);
 			preds.push((j) => j.employee_ids.includes(id));
 		}
 		if (query.scheduled !== undefined && (SCHEDULED_RANGES as ReadonlyArray<string>).includes(query.scheduled)) {
@@ -566,8 +445,13 @@ export abstract class JobsLayer extends CustomersLayer {
 		return (j) => preds.every((p) => p(j));
 	}
 
-	protected requireJob(number: number): JobRow {
-		const job = this.jobsByNumber.get(number);
+	/** The customer's or the job's row a note or payment belongs to (NotFoundError when unknown). */
+	parentRow(parent: ParentRef): CustomerRow | JobRow {
+		return parent.type === 'Customer' ? this.customers.requireCustomer(parent.number) : this.requireJob(parent.number);
+	}
+
+	requireJob(number: number): JobRow {
+		const job = this.db.jobsByNumber.get(number);
 		if (!job) throw new NotFoundError('job', number);
 		return job;
 	}
@@ -584,7 +468,7 @@ export abstract class JobsLayer extends CustomersLayer {
 		};
 	}
 
-	protected jobOut(j: JobRow, options: JobRecordOptions): JobRecord {
+	jobOut(j: JobRow, options: JobRecordOptions): JobRecord {
 		const rec: JobRecord = {
 			id: j.id,
 			job_number: j.job_number,
@@ -595,26 +479,26 @@ export abstract class JobsLayer extends CustomersLayer {
 			job_type_id: j.job_type_id,
 			job_status_id: j.job_status_id,
 			po_number: j.po_number,
-			scheduled_on: this.ts(j.scheduledMs),
-			ends_at: this.ts(j.endsMs),
+			scheduled_on: this.db.ts(j.scheduledMs),
+			ends_at: this.db.ts(j.endsMs),
 			duration: j.duration,
-			completed_on: this.ts(j.completedMs),
+			completed_on: this.db.ts(j.completedMs),
 			subtotal: formatMoney(j.subtotalCents),
 			tax: formatMoney(j.taxCents),
 			total: formatMoney(j.subtotalCents + j.taxCents),
 			balance_remaining: formatMoney(j.balanceCents),
 			invoice_status: j.paidOnMs !== null ? 'paid' : 'unpaid',
-			invoice_paid_on: this.ts(j.paidOnMs),
+			invoice_paid_on: this.db.ts(j.paidOnMs),
 			employee_ids: j.employee_ids.slice(),
-			created_at: formatTimestamp(j.createdMs, this.offsetMinutes),
-			updated_at: formatTimestamp(j.updatedMs, this.offsetMinutes),
+			created_at: formatTimestamp(j.createdMs, this.db.offsetMinutes),
+			updated_at: formatTimestamp(j.updatedMs, this.db.offsetMinutes),
 		};
 		const inc = options.include ?? [];
-		if (options.embed || inc.includes('payments')) rec.payments = (j.payments ?? []).map((p) => this.paymentOut(p));
+		if (options.embed || inc.includes('payments')) rec.payments = this.embeds.payments(j);
 		if (options.embed || inc.includes('job_charges')) rec.job_charges = (j.charges ?? []).map((c) => this.chargeOut(c));
-		if (inc.includes('customer')) rec.customer = this.customerOut(j.customer);
-		if (inc.includes('notes')) rec.notes = (j.notes ?? []).map((n) => this.noteOut(n, false));
-		if (inc.includes('job_type')) rec.job_type = this.getJobType(j.job_type_id) ?? null;
+		if (inc.includes('customer')) rec.customer = this.customers.customerOut(j.customer);
+		if (inc.includes('notes')) rec.notes = this.embeds.notes(j);
+		if (inc.includes('job_type')) rec.job_type = this.account.getJobType(j.job_type_id) ?? null;
 		return rec;
 	}
 }

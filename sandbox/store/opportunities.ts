@@ -1,19 +1,24 @@
 /**
- * Opportunities layer of the store: an opportunity is a job whose status is `new` [doc]; marking it won
- * or lost ends it (status `won` / `lost` [inf]). `/opportunities.json` lists them newest first, filtered
- * by `status` and `job_type_id`; POST creates a job and sets it to `new`, as Kickserv's own guidance
- * does through two calls [doc].
+ * Opportunities: an opportunity is a job whose status is `new` [doc]; marking it won or lost ends it
+ * (status `won` / `lost` [inf]). `/opportunities.json` lists them newest first, filtered by `status` and
+ * `job_type_id`; POST creates a job and sets it to `new`, as Kickserv's own guidance does through two
+ * calls [doc].
  */
 import { FieldErrors, NotFoundError } from '../errors';
 import { normPage } from '../paging';
-import type { WriteMeta } from './account';
-import { InvoicesLayer } from './invoices';
-import type { JobRecord, JobRow } from './jobs';
+import type { AccountDb, JobRow, WriteMeta } from './db';
+import type { Jobs } from './jobs';
+import type { JobRecord } from './records';
 import { intOrNull, type Attrs } from './values';
 
 export const OPPORTUNITY_STATUSES = ['new', 'won', 'lost'] as const;
 
-export abstract class OpportunitiesLayer extends InvoicesLayer {
+export class Opportunities {
+	constructor(
+		private readonly db: AccountDb,
+		private readonly jobs: Jobs,
+	) {}
+
 	/** One page of opportunities (new, won and lost jobs unless `status` says which), newest first. */
 	queryOpportunities(query: { status?: string; job_type_id?: string }, page: number, size: number): JobRecord[] {
 		page = normPage(page);
@@ -22,11 +27,11 @@ export abstract class OpportunitiesLayer extends InvoicesLayer {
 		const start = (page - 1) * size;
 		const out: JobRecord[] = [];
 		let seen = 0;
-		for (let i = this.jobOrder.length - 1; i >= 0 && out.length < size; i--) {
-			const j = this.jobOrder[i];
+		for (let i = this.db.jobOrder.length - 1; i >= 0 && out.length < size; i--) {
+			const j = this.db.jobOrder[i];
 			if (!statuses.includes(j.status)) continue;
 			if (type !== undefined && j.job_type_id !== type) continue;
-			if (seen >= start) out.push(this.jobOut(j, {}));
+			if (seen >= start) out.push(this.jobs.jobOut(j, {}));
 			seen++;
 		}
 		return out;
@@ -34,8 +39,8 @@ export abstract class OpportunitiesLayer extends InvoicesLayer {
 
 	/** POST /opportunities.json: a job for the customer, then status `new`. */
 	createOpportunity(customerNumber: number | string | null | undefined, attrs: Attrs, meta?: WriteMeta): JobRecord {
-		const job = this.createJob(customerNumber, { ...attrs, status: undefined }, meta);
-		return this.updateJob(job.job_number, { status: 'new' }, meta);
+		const job = this.jobs.createJob(customerNumber, { ...attrs, status: undefined }, meta);
+		return this.jobs.updateJob(job.job_number, { status: 'new' }, meta);
 	}
 
 	/**
@@ -43,20 +48,20 @@ export abstract class OpportunitiesLayer extends InvoicesLayer {
 	 * changes nothing); a job that is no opportunity, or one already ended the other way, is refused.
 	 */
 	markOpportunity(number: number, outcome: 'won' | 'lost', meta?: WriteMeta): JobRecord {
-		const job = this.jobsByNumber.get(number);
+		const job = this.db.jobsByNumber.get(number);
 		if (!job) throw new NotFoundError('opportunity', number);
 		if (job.status !== outcome) {
 			const errors = new FieldErrors();
 			if (job.status !== 'new') errors.add('status', `is ${job.status}: only a new opportunity can be marked ${outcome}`);
 			errors.throwIfAny();
-			this.endOpportunity(job, outcome, this.nowMs(meta));
+			this.endOpportunity(job, outcome, this.db.nowMs(meta));
 		}
-		return this.jobOut(job, {});
+		return this.jobs.jobOut(job, {});
 	}
 
 	/** True when the job exists and is (or was) an opportunity. */
 	isOpportunity(number: number): boolean {
-		const job = this.jobsByNumber.get(number);
+		const job = this.db.jobsByNumber.get(number);
 		return !!job && (OPPORTUNITY_STATUSES as ReadonlyArray<string>).includes(job.status);
 	}
 

@@ -1,29 +1,15 @@
 /**
- * Payments layer of the store: a payment on a job is applied to it (balance, invoice paid at 0); on a
- * customer it stays unapplied. Lists are oldest first; the paged list carries a `meta` object.
+ * Payments: a payment on a job is applied to it (balance, invoice paid at 0); on a customer it stays
+ * unapplied. Lists are oldest first; the paged list carries a `meta` object. A job record embeds its
+ * payments through the jobs module's `embeds`.
  */
 import { FieldErrors, NotFoundError } from '../errors';
 import { normPage, pageMeta, pageSlice, type PageMeta } from '../paging';
-import type { ParentRef, WriteMeta } from './account';
-import type { CustomerRef, CustomerRow } from './customers';
-import type { JobRow } from './jobs';
-import { NotesLayer } from './notes';
+import type { Customers } from './customers';
+import type { AccountDb, CustomerRow, JobRow, ParentRef, PaymentRow, WriteMeta } from './db';
+import type { Jobs } from './jobs';
+import type { PaymentRecord } from './records';
 import { B64URL, fakeString, formatDate, formatMoney, formatTimestamp, has, isValidDate, parseMoney, removeFrom, str, type Attrs } from './values';
-
-export type PaymentRecord = {
-	id: number;
-	date: string;
-	amount: string;
-	payment_type: string | null;
-	ref_number: string | null;
-	notes: string | null;
-	txn_id: string | null;
-	status: string;
-	payment_application_ids: number[];
-	created_at: string;
-	updated_at: string;
-	customer: CustomerRef;
-};
 
 interface PaymentChanges {
 	amountCents?: number;
@@ -33,25 +19,15 @@ interface PaymentChanges {
 	notes?: string | null;
 }
 
-export interface PaymentRow {
-	id: number;
-	customer: CustomerRow;
-	job: JobRow | null;
-	applicationId: number | null;
-	amountCents: number;
-	date: string;
-	payment_type: string | null;
-	ref_number: string | null;
-	notes: string | null;
-	txn_id: string | null;
-	status: string;
-	/** whether it lowered its job's balance (a pending payment under `paymentsTouchJob: false` did not) */
-	touchesJob: boolean;
-	createdMs: number;
-	updatedMs: number;
-}
+export class Payments {
+	constructor(
+		private readonly db: AccountDb,
+		private readonly customers: Customers,
+		private readonly jobs: Jobs,
+	) {
+		jobs.embeds.payments = (job) => (job.payments ?? []).map((p) => this.paymentOut(p));
+	}
 
-export abstract class PaymentsLayer extends NotesLayer {
 	private paymentFields(attrs: Attrs, creating: boolean): PaymentChanges {
 		const errors = new FieldErrors();
 		const out: PaymentChanges = {};
@@ -84,21 +60,21 @@ export abstract class PaymentsLayer extends NotesLayer {
 	 * attrs: { amount, date?, payment_type?, ref_number?, notes? }
 	 */
 	createPayment(parent: ParentRef, attrs: Attrs, meta?: WriteMeta): PaymentRecord {
-		const row = this.resolveParent(parent);
+		const row = this.jobs.parentRow(parent);
 		const f = this.paymentFields(attrs, true);
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		const job = parent.type === 'Job' ? (row as JobRow) : null;
 		const customer = job ? job.customer : (row as CustomerRow);
-		const id = this.nextPaymentId++;
+		const id = this.db.nextPaymentId++;
 		const type = f.payment_type ?? null;
-		const touchesJob = !job || this.paymentsTouchJob();
+		const touchesJob = !job || this.db.paymentsTouchJob();
 		const p: PaymentRow = {
 			id,
 			customer,
 			job,
-			applicationId: job ? this.nextApplicationId++ : null,
+			applicationId: job ? this.db.nextApplicationId++ : null,
 			amountCents: f.amountCents as number,
-			date: f.date ?? formatDate(ms, this.offsetMinutes),
+			date: f.date ?? formatDate(ms, this.db.offsetMinutes),
 			payment_type: type,
 			ref_number: f.ref_number ?? null,
 			notes: f.notes ?? null,
@@ -108,14 +84,14 @@ export abstract class PaymentsLayer extends NotesLayer {
 			createdMs: ms,
 			updatedMs: ms,
 		};
-		this.payments.set(id, p);
+		this.db.payments.set(id, p);
 		(customer.payments ??= []).push(p);
 		if (job) {
 			(job.payments ??= []).push(p);
 			if (touchesJob) {
-				this.adjustJobBalance(job, -p.amountCents);
+				this.db.adjustJobBalance(job, -p.amountCents);
 				job.updatedMs = ms;
-				this.refreshInvoice(job, ms);
+				this.jobs.refreshInvoice(job, ms);
 			}
 		} else {
 			customer.balanceCents -= p.amountCents;
@@ -124,26 +100,26 @@ export abstract class PaymentsLayer extends NotesLayer {
 	}
 
 	getPayment(id: number): PaymentRecord | undefined {
-		const p = this.payments.get(id);
+		const p = this.db.payments.get(id);
 		return p ? this.paymentOut(p) : undefined;
 	}
 
 	/** Where a payment belongs: its customer's number and (when applied) its job's number. */
 	paymentOwner(id: number): { customerNumber: number; jobNumber: number | null } | undefined {
-		const p = this.payments.get(id);
+		const p = this.db.payments.get(id);
 		return p ? { customerNumber: p.customer.customer_number, jobNumber: p.job ? p.job.job_number : null } : undefined;
 	}
 
 	updatePayment(id: number, attrs: Attrs, meta?: WriteMeta): PaymentRecord {
-		const p = this.payments.get(id);
+		const p = this.db.payments.get(id);
 		if (!p) throw new NotFoundError('payment', id);
 		const f = this.paymentFields(attrs, false);
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		if (f.amountCents !== undefined && f.amountCents !== p.amountCents) {
 			const delta = f.amountCents - p.amountCents;
 			if (p.job) {
 				if (p.touchesJob) {
-					this.adjustJobBalance(p.job, -delta);
+					this.db.adjustJobBalance(p.job, -delta);
 					p.job.updatedMs = ms;
 				}
 			} else p.customer.balanceCents -= delta;
@@ -154,24 +130,24 @@ export abstract class PaymentsLayer extends NotesLayer {
 		if (f.ref_number !== undefined) p.ref_number = f.ref_number;
 		if (f.notes !== undefined) p.notes = f.notes;
 		p.updatedMs = ms;
-		if (p.job && p.touchesJob) this.refreshInvoice(p.job, ms);
+		if (p.job && p.touchesJob) this.jobs.refreshInvoice(p.job, ms);
 		return this.paymentOut(p);
 	}
 
 	/** Deletes the payment (restoring the job's balance); returns it as it was. */
 	deletePayment(id: number, meta?: WriteMeta): PaymentRecord {
-		const p = this.payments.get(id);
+		const p = this.db.payments.get(id);
 		if (!p) throw new NotFoundError('payment', id);
 		const out = this.paymentOut(p);
-		this.payments.delete(id);
+		this.db.payments.delete(id);
 		removeFrom(p.customer.payments, p);
 		if (p.job) {
 			removeFrom(p.job.payments, p);
 			if (p.touchesJob) {
-				this.adjustJobBalance(p.job, p.amountCents);
-				const ms = this.nowMs(meta);
+				this.db.adjustJobBalance(p.job, p.amountCents);
+				const ms = this.db.nowMs(meta);
 				p.job.updatedMs = ms;
-				this.refreshInvoice(p.job, ms);
+				this.jobs.refreshInvoice(p.job, ms);
 			}
 		} else p.customer.balanceCents += p.amountCents;
 		return out;
@@ -179,11 +155,11 @@ export abstract class PaymentsLayer extends NotesLayer {
 
 	/** Customer: all its payments (applied and unapplied); Job: the payments applied to it. Oldest first. */
 	listPayments(parent: ParentRef): PaymentRecord[] {
-		return (this.resolveParent(parent).payments ?? []).map((p) => this.paymentOut(p));
+		return (this.jobs.parentRow(parent).payments ?? []).map((p) => this.paymentOut(p));
 	}
 
 	pagePayments(parent: ParentRef, page: number, size: number): { payments: PaymentRecord[]; meta: PageMeta } {
-		const all = this.resolveParent(parent).payments ?? [];
+		const all = this.jobs.parentRow(parent).payments ?? [];
 		page = normPage(page);
 		return {
 			payments: pageSlice(all, page, size).map((p) => this.paymentOut(p)),
@@ -191,7 +167,7 @@ export abstract class PaymentsLayer extends NotesLayer {
 		};
 	}
 
-	protected paymentOut(p: PaymentRow): PaymentRecord {
+	private paymentOut(p: PaymentRow): PaymentRecord {
 		return {
 			id: p.id,
 			date: p.date,
@@ -202,9 +178,9 @@ export abstract class PaymentsLayer extends NotesLayer {
 			txn_id: p.txn_id,
 			status: p.status,
 			payment_application_ids: p.applicationId !== null ? [p.applicationId] : [],
-			created_at: formatTimestamp(p.createdMs, this.offsetMinutes),
-			updated_at: formatTimestamp(p.updatedMs, this.offsetMinutes),
-			customer: this.customerRef(p.customer),
+			created_at: formatTimestamp(p.createdMs, this.db.offsetMinutes),
+			updated_at: formatTimestamp(p.updatedMs, this.db.offsetMinutes),
+			customer: this.customers.customerRef(p.customer),
 		};
 	}
 }

@@ -1,29 +1,16 @@
 /**
- * Tasks layer of the store: `/tasks.json` [doc]. A task references its job by internal `job_id` and
- * its employees by internal id [3p]; `completed` marks it done. Lists filter by `job_id`,
- * `employee_number` and a `from` / `to` date range on `starts_at` (`to` exclusive) [doc]. A job's tasks
- * go with it when it is deleted.
+ * Tasks: `/tasks.json` [doc]. A task references its job by internal `job_id` and its employees by
+ * internal id [3p]; `completed` marks it done. Lists filter by `job_id`, `employee_number` and a
+ * `from` / `to` date range on `starts_at` (`to` exclusive) [doc]. A job's tasks go with it when it is
+ * deleted.
  */
 import { FieldErrors, NotFoundError } from '../errors';
 import { normPage, pageSlice } from '../paging';
-import type { WriteMeta } from './account';
-import { JobChargesLayer } from './charges';
-import type { JobRow } from './jobs';
+import type { AccountLists } from './account';
+import type { AccountDb, JobRow, TaskRow, WriteMeta } from './db';
+import type { Jobs } from './jobs';
+import type { TaskRecord } from './records';
 import { DAY, bool, formatTimestamp, has, intOrNull, isValidDate, parseDateTime, str, type Attrs } from './values';
-
-export type TaskRecord = {
-	id: number;
-	name: string;
-	description: string | null;
-	job_id: number | null;
-	employee_ids: number[];
-	starts_at: string | null;
-	ends_at: string | null;
-	completed: boolean;
-	completed_at: string | null;
-	created_at: string;
-	updated_at: string;
-};
 
 export interface TaskQuery {
 	job_id?: string;
@@ -34,28 +21,16 @@ export interface TaskQuery {
 	to?: string;
 }
 
-interface TaskRow {
-	id: number;
-	name: string;
-	description: string | null;
-	job: JobRow | null;
-	employee_ids: number[];
-	startsMs: number | null;
-	endsMs: number | null;
-	completedMs: number | null;
-	createdMs: number;
-	updatedMs: number;
-}
-
-export abstract class TasksLayer extends JobChargesLayer {
-	/** ascending by id */
-	private readonly taskRows: TaskRow[] = [];
-	private readonly tasksById = new Map<number, TaskRow>();
-	private nextTaskId = 3_300_001;
+export class Tasks {
+	constructor(
+		private readonly db: AccountDb,
+		private readonly jobs: Jobs,
+		private readonly account: AccountLists,
+	) {}
 
 	/** attrs: { name (required), description?, job_id?, employee_ids?, starts_at?, ends_at?, completed? } */
 	createTask(attrs: Attrs, meta?: WriteMeta): TaskRecord {
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		const row: TaskRow = {
 			id: 0,
 			name: '',
@@ -69,9 +44,9 @@ export abstract class TasksLayer extends JobChargesLayer {
 			updatedMs: ms,
 		};
 		this.applyTaskAttrs(row, attrs, true, ms);
-		row.id = this.nextTaskId++;
-		this.taskRows.push(row);
-		this.tasksById.set(row.id, row);
+		row.id = this.db.nextTaskId++;
+		this.db.taskRows.push(row);
+		this.db.tasksById.set(row.id, row);
 		return this.taskOut(row);
 	}
 
@@ -82,7 +57,7 @@ export abstract class TasksLayer extends JobChargesLayer {
 
 	updateTask(id: number, attrs: Attrs, meta?: WriteMeta): TaskRecord {
 		const row = this.requireTask(id);
-		const ms = this.nowMs(meta);
+		const ms = this.db.nowMs(meta);
 		this.applyTaskAttrs(row, attrs, false, ms);
 		row.updatedMs = ms;
 		return this.taskOut(row);
@@ -92,15 +67,15 @@ export abstract class TasksLayer extends JobChargesLayer {
 	deleteTask(id: number): TaskRecord {
 		const row = this.requireTask(id);
 		const out = this.taskOut(row);
-		this.tasksById.delete(id);
-		this.taskRows.splice(this.taskRows.indexOf(row), 1);
+		this.db.tasksById.delete(id);
+		this.db.taskRows.splice(this.db.taskRows.indexOf(row), 1);
 		return out;
 	}
 
 	/** Every task (ascending id), optionally one job's (by number). */
 	listTasks(jobNumber?: number): TaskRecord[] {
-		const job = jobNumber === undefined ? undefined : this.requireJob(jobNumber);
-		return this.taskRows.filter((t) => !t.job?.deleted && (!job || t.job === job)).map((t) => this.taskOut(t));
+		const job = jobNumber === undefined ? undefined : this.jobs.requireJob(jobNumber);
+		return this.db.taskRows.filter((t) => !t.job?.deleted && (!job || t.job === job)).map((t) => this.taskOut(t));
 	}
 
 	/**
@@ -108,7 +83,7 @@ export abstract class TasksLayer extends JobChargesLayer {
 	 * that is not a valid number or date is a 422, as Rails would answer a bad parameter [inf].
 	 */
 	queryTasks(query: TaskQuery, page: number, size: number, jobNumber?: number): TaskRecord[] {
-		const job = jobNumber === undefined ? undefined : this.requireJob(jobNumber);
+		const job = jobNumber === undefined ? undefined : this.jobs.requireJob(jobNumber);
 		const errors = new FieldErrors();
 		const preds: Array<(t: TaskRow) => boolean> = [(t) => !t.job?.deleted];
 		if (job) preds.push((t) => t.job === job);
@@ -119,8 +94,7 @@ export abstract class TasksLayer extends JobChargesLayer {
 		}
 		if (query.employee_number !== undefined && query.employee_number !== '') {
 			const n = intOrNull(query.employee_number);
-			const emp = this.employees.find((e) => e.employee_number === n);
-			const id = emp ? emp.id : NaN;
+			const id = this.account.employeeIdByNumber(n);
 			preds.push((t) => t.employee_ids.includes(id));
 		}
 		for (const key of ['from', 'to'] as const) {
@@ -130,20 +104,20 @@ export abstract class TasksLayer extends JobChargesLayer {
 				errors.add(key, 'is invalid');
 				continue;
 			}
-			const bound = parseDateTime(v, this.offsetMinutes);
+			const bound = parseDateTime(v, this.db.offsetMinutes);
 			if (key === 'from') preds.push((t) => t.startsMs !== null && t.startsMs >= bound);
 			else preds.push((t) => t.startsMs !== null && t.startsMs < bound);
 		}
 		errors.throwIfAny();
-		const matching = this.taskRows.filter((t) => preds.every((p) => p(t)));
+		const matching = this.db.taskRows.filter((t) => preds.every((p) => p(t)));
 		return pageSlice(matching, normPage(page), size).map((t) => this.taskOut(t));
 	}
 
 	/** Active jobs (not canceled, lost or complete) as `{id, job_number, name, status}` (`/tasks/job_list.json`). */
 	taskJobList(): Array<{ id: number; job_number: number; name: string | null; status: string }> {
 		const out: Array<{ id: number; job_number: number; name: string | null; status: string }> = [];
-		for (let i = this.jobOrder.length - 1; i >= 0; i--) {
-			const j = this.jobOrder[i];
+		for (let i = this.db.jobOrder.length - 1; i >= 0; i--) {
+			const j = this.db.jobOrder[i];
 			if (j.status === 'canceled' || j.status === 'lost' || j.status === 'complete') continue;
 			out.push({ id: j.id, job_number: j.job_number, name: j.name, status: j.status });
 		}
@@ -152,11 +126,11 @@ export abstract class TasksLayer extends JobChargesLayer {
 
 	/** Number of tasks (of jobs that still exist). */
 	get taskCount(): number {
-		return this.taskRows.filter((t) => !t.job?.deleted).length;
+		return this.db.taskRows.filter((t) => !t.job?.deleted).length;
 	}
 
 	private liveTask(id: number): TaskRow | undefined {
-		const row = this.tasksById.get(id);
+		const row = this.db.tasksById.get(id);
 		return row && !row.job?.deleted ? row : undefined;
 	}
 
@@ -179,18 +153,18 @@ export abstract class TasksLayer extends JobChargesLayer {
 			const id = intOrNull(attrs.job_id);
 			if (id === null) job = null;
 			else {
-				job = Number.isNaN(id) ? undefined : this.jobsById.get(id);
+				job = Number.isNaN(id) ? undefined : this.db.jobsById.get(id);
 				if (!job) errors.add('job', 'is invalid');
 			}
 		}
-		const employeeIds = has(attrs, 'employee_ids') ? this.parseEmployeeIds(attrs.employee_ids, errors) : undefined;
+		const employeeIds = has(attrs, 'employee_ids') ? this.account.parseEmployeeIds(attrs.employee_ids, errors) : undefined;
 		const times: { starts_at?: number | null; ends_at?: number | null } = {};
 		for (const key of ['starts_at', 'ends_at'] as const) {
 			if (!has(attrs, key)) continue;
 			const v = attrs[key];
 			if (v === null || v === '') times[key] = null;
 			else {
-				const t = parseDateTime(v, this.offsetMinutes);
+				const t = parseDateTime(v, this.db.offsetMinutes);
 				if (Number.isNaN(t)) errors.add(key, 'is invalid');
 				else times[key] = t;
 			}
@@ -219,12 +193,12 @@ export abstract class TasksLayer extends JobChargesLayer {
 			description: t.description,
 			job_id: t.job ? t.job.id : null,
 			employee_ids: t.employee_ids.slice(),
-			starts_at: this.ts(t.startsMs),
-			ends_at: this.ts(t.endsMs),
+			starts_at: this.db.ts(t.startsMs),
+			ends_at: this.db.ts(t.endsMs),
 			completed: t.completedMs !== null,
-			completed_at: this.ts(t.completedMs),
-			created_at: formatTimestamp(t.createdMs, this.offsetMinutes),
-			updated_at: formatTimestamp(t.updatedMs, this.offsetMinutes),
+			completed_at: this.db.ts(t.completedMs),
+			created_at: formatTimestamp(t.createdMs, this.db.offsetMinutes),
+			updated_at: formatTimestamp(t.updatedMs, this.db.offsetMinutes),
 		};
 	}
 }

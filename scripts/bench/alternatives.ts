@@ -1,5 +1,5 @@
 /**
- * `npm run bench:alternatives`: what each sandbox alternative (sandbox/server.ts ALTERNATIVES) costs in
+ * `npm run bench:alternatives`: what each sandbox alternative (sandbox/options.ts ALTERNATIVES) costs in
  * requests. Return All of 1,000 customers, 1,000 jobs and one job's 61 payments, an idle New Job poll and
  * an idle New Payment poll (250 watched jobs), under the default sandbox and each alternative, against
  * the least the API allows (one request a page, plus one empty page where the last page is full).

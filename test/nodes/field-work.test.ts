@@ -99,6 +99,28 @@ describe('Task', () => {
 		}
 	});
 
+	test('Get Many: Starts Before leaves its day out, also where Kickserv\'s `to` takes that day in', async () => {
+		const store = t.sandbox.store();
+		const day = store.today();
+		const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+		const onNext = store.createTask({ name: 'starts the day after', starts_at: `${next}T09:00:00` });
+		const saved = t.sandbox.options.taskTo;
+		try {
+			for (const taskTo of ['exclusive', 'inclusive'] as const) {
+				t.sandbox.options.taskTo = taskTo;
+				const { items, error } = await runKickserv({ resource: 'task', operation: 'getAll', returnAll: true, filters: { from: day, to: next } }, t.credentials);
+				expect(error).toBeUndefined();
+				const ids = items.map((i) => Number(i.json.id));
+				expect(ids).not.toContain(onNext.id);
+				expect(ids.sort()).toEqual(store.queryTasks({ from: day, to: next }, 1, 1000).map((x) => x.id).sort());
+				expect(items.every((i) => String(i.json.starts_at).slice(0, 10) === day)).toBe(true);
+			}
+		} finally {
+			t.sandbox.options.taskTo = saved;
+			store.deleteTask(onNext.id);
+		}
+	});
+
 	test("Get Many: a technician's tasks for one day, and a job's tasks", async () => {
 		const store = t.sandbox.store();
 		const day = store.today();

@@ -117,6 +117,21 @@ describe('Watch: Every Open Job, 2,000 jobs, changes on jobs 600 to 1,800 jobs o
  * Sequences over a small account whose window (25 jobs) sees only the newest jobs: payments, full
  * payments and status changes land mostly on older jobs; faults, restarts and bursts in between.
  */
+/**
+ * The "new jobs" move: fewer new jobs than the window holds, all sequence long, so that a job created and
+ * changed between two polls is seen in the window (docs/KickservTrigger.md: more than Jobs to Watch at
+ * once are not).
+ */
+function newJobsMove(rnd: ReturnType<typeof prng>, newJob: () => unknown, steps: string[]): () => void {
+	let created = 0;
+	return () => {
+		const count = Math.min(rnd.int(1, 12), BURST - created);
+		for (let k = 0; k < count; k++) newJob();
+		created += count;
+		steps.push(`create ${count} jobs`);
+	};
+}
+
 async function oldJobSequence(seed: number, event: 'newPayment' | 'invoicePaid'): Promise<Outcome> {
 	const rnd = prng(seed);
 	const steps: string[] = [];
@@ -133,17 +148,12 @@ async function oldJobSequence(seed: number, event: 'newPayment' | 'invoicePaid')
 		if (seeded.error || seeded.items) return { steps, problems: [`seed failed: ${seeded.error?.message ?? 'emitted'}`] };
 		const expected = new Set<number>();
 		const emitted: number[] = [];
-		let created = 0;
+		const createJobs = newJobsMove(rnd, newJob, steps);
 		const run = new SequenceRun(sb, t, rnd, { steps, problems, emitted });
 		for (let i = rnd.int(6, 18); i > 0; i--) {
 			const action = rnd.pick(['jobs', 'pay', 'pay', 'pay', 'fault', 'restart', 'poll', 'poll']);
 			if (action === 'jobs') {
-				// fewer new jobs than the window holds, all sequence long: a job created and changed between two
-				// polls is seen in the window (docs/KickservTrigger.md: more than Jobs to Watch at once are not)
-				const count = Math.min(rnd.int(1, 12), BURST - created);
-				for (let k = 0; k < count; k++) newJob();
-				created += count;
-				steps.push(`create ${count} jobs`);
+				createJobs();
 			} else if (action === 'pay') {
 				for (let k = rnd.int(1, 4); k > 0 && owing().length; k--) {
 					const job = rnd.pick(owing());
@@ -183,7 +193,7 @@ async function statusSequence(seed: number): Promise<Outcome> {
 		if (seeded.error || seeded.items) return { steps, problems: [`seed failed: ${seeded.error?.message ?? 'emitted'}`] };
 		const atActivation = new Map(s.listJobs().map((job) => [job.id, String(job.status)]));
 		const chains = new Map<number, Array<[string, string]>>();
-		let created = 0;
+		const createJobs = newJobsMove(rnd, newJob, steps);
 		let faulted = false;
 		const poll = async () => {
 			const result = await t.poll();
@@ -202,12 +212,7 @@ async function statusSequence(seed: number): Promise<Outcome> {
 		for (let i = rnd.int(6, 18); i > 0; i--) {
 			const action = rnd.pick(['jobs', 'change', 'change', 'change', 'fault', 'restart', 'poll', 'poll']);
 			if (action === 'jobs') {
-				// fewer new jobs than the window holds, all sequence long: a job created and changed between two
-				// polls is seen in the window (docs/KickservTrigger.md: more than Jobs to Watch at once are not)
-				const count = Math.min(rnd.int(1, 12), BURST - created);
-				for (let k = 0; k < count; k++) newJob();
-				created += count;
-				steps.push(`create ${count} jobs`);
+				createJobs();
 			} else if (action === 'change') {
 				for (let k = rnd.int(1, 4); k > 0; k--) {
 					const job = rnd.pick(s.listJobs().filter((j) => atActivation.has(j.id)));

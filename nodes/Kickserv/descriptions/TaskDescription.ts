@@ -1,6 +1,6 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
 
-import { kickservList, kickservRequest, type KickservRequest } from '../transport/request';
+import { kickservList, kickservPages, kickservRequest, type KickservRequest } from '../transport/request';
 import { deleteRecord, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
 import { boolean, isoDateTime, isoDay, optionalText, positiveInteger, requiredText } from '../transport/validate';
@@ -122,6 +122,13 @@ const checkTaskFilters = validate(function (options) {
 	return options;
 });
 
+/** Whether a task starts on or after `from` and before `to` (days), by the day its `starts_at` names. */
+export function startsWithin(task: IDataObject, range: IDataObject): boolean {
+	const day = typeof task.starts_at === 'string' ? task.starts_at.slice(0, 10) : undefined;
+	if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return true; // no start to judge by: as Kickserv filtered it
+	return (!range.from || day >= String(range.from)) && (!range.to || day < String(range.to));
+}
+
 /** Tasks take their job by internal id: a job number (what people see) is looked up first. */
 async function withJobId(this: IExecutePaginationFunctions, fields: IDataObject, request: KickservRequest): Promise<IDataObject> {
 	if (fields.job_number === undefined) return fields;
@@ -184,7 +191,16 @@ export const taskOperations: INodeProperties[] = operationsOf(resource, [
 			preSend: [checkTaskFilters],
 			async run(request, limit) {
 				const qs = await withJobId.call(this, request.qs ?? {}, request);
-				return await kickservList.call(this, { key: 'tasks', style: 'page', path: request.path, qs, limit, transport: request.transport });
+				const list = { key: 'tasks' as const, style: 'page' as const, path: request.path, qs, transport: request.transport };
+				if (!qs.from && !qs.to) return await kickservList.call(this, { ...list, limit });
+				// the range is kept as the labels say whatever Kickserv does with its ends (a `to` that turns
+				// out inclusive [doc: "effectively exclusive"]): each task carries its start, in the account's time
+				const tasks: IDataObject[] = [];
+				for await (const { records } of kickservPages.call(this, list)) {
+					tasks.push(...records.filter((task) => startsWithin(task, qs)));
+					if (limit !== undefined && tasks.length >= limit) break;
+				}
+				return limit === undefined ? tasks : tasks.slice(0, limit);
 			},
 		}),
 	},
