@@ -27,6 +27,9 @@ function queueMode(n8n, { pg, redis, encryptionKey = crypto.randomBytes(24).toSt
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		N8N_ENCRYPTION_KEY: encryptionKey,
+		// a stop waits this long for running executions (n8n's default 30 s): after the worker is SIGKILLed
+		// its execution stays "running" for good, and main's second restart waited out the whole 30 s on it
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 	};
 	delete env.DB_SQLITE_POOL_SIZE;
 	return { ...n8n, env };
