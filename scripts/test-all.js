@@ -6,9 +6,10 @@
  * once, by `npm run check`, and every later stage uses that build (a stage's own `npm run build` would
  * delete dist/ under a stage running beside it).
  *
- * One pair of stages runs side by side: the queue test spends most of its time waiting (on n8n's
- * minute-by-minute polls, on restarts), the alternatives' jest run keeps both cores busy. The queue
- * test's output goes to a file, printed in one piece when it ends, so the two never interleave.
+ * Two lanes run side by side: the alternatives' jest run, which keeps both cores busy, and the queue
+ * test then the MCP test, which spend most of their time waiting (on n8n's minute-by-minute polls, on
+ * restarts, on n8n starting). The second lane's output goes to a file per stage, printed in one piece
+ * when the stage ends, so the lanes never interleave.
  *
  * The first stage that fails ends the run: a stage beside it gets SIGTERM (its harness then stops its
  * n8n instances, PostgreSQL and Redis) and the exit code is 1. Each stage's time is printed at the end.
@@ -22,23 +23,31 @@ const REPO = path.join(__dirname, '..');
 const bin = (name) => path.join(REPO, 'node_modules', '.bin', name);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** A stage: its name (the npm script a person would run), the command, and what runs beside it. */
+/**
+ * The stages in order: a stage is its name (the npm script a person would run) and its command; an
+ * array is a group of lanes run side by side, each lane (a stage or a list of stages) in order.
+ */
 const PLAN = [
 	{ name: 'check', command: [npm, 'run', 'check'] },
 	{ name: 'scan', command: [process.execPath, 'scripts/scan.js'] },
 	[
 		{ name: 'test:alternatives', command: [bin('jest'), '--config', 'jest.alternatives.config.js'] },
-		{ name: 'test:queue', command: [process.execPath, 'scripts/n8n/test-queue.js'], quiet: true },
+		[
+			{ name: 'test:queue', command: [process.execPath, 'scripts/n8n/test-queue.js'], quiet: true },
+			{ name: 'test:mcp', command: [process.execPath, 'scripts/n8n/test-mcp.js'], quiet: true },
+		],
 	],
 	{ name: 'test:n8n', command: [process.execPath, 'scripts/n8n/test-n8n.js'] },
-	{ name: 'test:mcp', command: [process.execPath, 'scripts/n8n/test-mcp.js'] },
 	{ name: 'test:ui', command: [process.execPath, 'scripts/n8n/ui/test-ui.js'] },
 	{ name: 'bench:n8n --quick', command: [process.execPath, 'scripts/n8n/bench-n8n.js', '--quick'] },
 ];
 
 const running = new Set();
 const times = [];
-const fmt = (ms) => (ms >= 60000 ? `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
+const fmt = (ms) => {
+	const s = Math.round(ms / 1000);
+	return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${(ms / 1000).toFixed(1)} s`;
+};
 const say = (text) => process.stderr.write(`\n[test:all ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 
 /** Runs one stage to its end: resolves with its exit code (a signal counts as a failure). */
@@ -83,7 +92,7 @@ function stopAll(signal = 'SIGTERM') {
 }
 
 function summary(t0, ok) {
-	const width = Math.max(...times.map((t) => t.name.length));
+	const width = Math.max(5, ...times.map((t) => t.name.length));
 	const lines = times.map((t) => `  ${t.name.padEnd(width)}  ${fmt(t.ms).padStart(12)}  ${t.status}`);
 	process.stdout.write(`\n================ test:all ================\n${lines.join('\n')}\n  ${'total'.padEnd(width)}  ${fmt(Date.now() - t0).padStart(12)}  ${ok ? 'ALL PASSED' : 'FAILED'}\n`);
 }
@@ -97,16 +106,20 @@ async function main() {
 			process.exitCode = 130;
 		});
 	}
+	let failed = false;
+	/** Runs a lane's stages in order, until one fails (here or in a lane beside it). */
+	const lane = async (stages) => {
+		for (const stage of stages) {
+			if (failed) return;
+			if ((await run(stage)) !== 0 && !failed) {
+				failed = true;
+				stopAll(); // the first failure stops what runs beside it
+			}
+		}
+	};
 	for (const step of PLAN) {
-		const stages = Array.isArray(step) ? step : [step];
-		const codes = await Promise.all(
-			stages.map(async (stage) => {
-				const code = await run(stage);
-				if (code !== 0) stopAll(); // the first failure stops what runs beside it
-				return code;
-			}),
-		);
-		if (codes.some((code) => code !== 0) || process.exitCode) {
+		await Promise.all((Array.isArray(step) ? step : [step]).map((l) => lane(Array.isArray(l) ? l : [l])));
+		if (failed || process.exitCode) {
 			summary(t0, false);
 			process.exitCode = process.exitCode || 1;
 			return;
