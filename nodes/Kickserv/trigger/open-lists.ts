@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { assumptionError } from '../transport/errors';
+import { statusKey } from '../transport/filters';
 import { kickservList } from '../transport/request';
 import type { WindowJob } from './cursor';
 
@@ -33,8 +34,7 @@ export function requireKeys(context: IPollFunctions, item: IDataObject, keys: st
 	);
 }
 
-/** A job status as `/jobs.json` spells it (`in_progress`), from however a list spells it (`In Progress`). */
-export const statusKey = (status: unknown): string => String(status ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+export { statusKey };
 
 /**
  * Every unpaid invoice of the account, trimmed to the fields that show a payment. Items that say they
