@@ -148,7 +148,7 @@ export const checkJobBody = validate(function (options) {
 		['scheduled_on', 'Scheduled On'],
 		['ends_at', 'Ends At'],
 	]) {
-		if (key in job) job[key] = isoDateTime(job[key], label);
+		if (key in job) job[key] = isoDateTime(job[key], label, this.getTimezone());
 	}
 	for (const [key, label, max] of [
 		['description', 'Description', 10_000],

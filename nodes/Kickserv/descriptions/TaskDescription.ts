@@ -105,7 +105,7 @@ const checkTaskBody = (creating: boolean) =>
 			['starts_at', 'Starts At'],
 			['ends_at', 'Ends At'],
 		]) {
-			if (key in task) task[key] = isoDateTime(task[key], label);
+			if (key in task) task[key] = isoDateTime(task[key], label, this.getTimezone());
 		}
 		if (task.starts_at && task.ends_at && Date.parse(String(task.ends_at)) < Date.parse(String(task.starts_at))) {
 			throw new Error('Ends At must not be before Starts At');
