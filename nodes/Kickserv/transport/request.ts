@@ -328,6 +328,9 @@ export interface ListPage {
  *
  * With `inFlight` > 1 and no `limit` (Return All), the pages after the first two are requested several at
  * a time by the same end rules (parallel.ts).
+ *
+ * With `keep`, each page yields only the records kept, and `limit` counts those: pages are read (at the
+ * Return All page size) until enough were kept or the list ends.
  */
 export async function* kickservPages(this: KickservContext, list: ListRequest): AsyncGenerator<ListPage> {
 	const { keep, limit, ...rest } = list;
