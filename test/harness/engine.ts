@@ -197,6 +197,8 @@ export interface WorkflowSpec {
 	staticData?: IDataObject;
 	/** The node to start from (default: the first). */
 	startNode?: string;
+	/** The workflow's time zone (Settings > Timezone; default: n8n's default, America/New_York). */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -219,7 +221,7 @@ export async function runWorkflow(spec: WorkflowSpec, credentials: TestCredentia
 		updatedAt: new Date(),
 		nodes: spec.nodes,
 		connections: spec.connections,
-		settings: {},
+		settings: spec.timezone ? { timezone: spec.timezone } : {},
 		staticData: spec.staticData,
 	} as IWorkflowBase;
 	const workflow = new Workflow({
@@ -229,7 +231,7 @@ export async function runWorkflow(spec: WorkflowSpec, credentials: TestCredentia
 		active: false,
 		nodeTypes,
 		staticData: spec.staticData,
-		settings: {},
+		settings: spec.timezone ? { timezone: spec.timezone } : {},
 	});
 	const start = spec.nodes.find((node) => node.name === spec.startNode) ?? spec.nodes[0];
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
@@ -262,6 +264,8 @@ export interface KickservRunOptions {
 	/** Items fed into the node (default: one empty item). */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The workflow's time zone (default: n8n's default, America/New_York). */
+	timezone?: string;
 }
 
 /** Runs one Kickserv node with the given parameters behind an Items start node. */
@@ -284,7 +288,7 @@ export async function runKickserv(
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const result = await runWorkflow(
-		{ nodes: [start, node], connections: { Input: { main: [[{ node: 'Kickserv', type: 'main', index: 0 }]] } } },
+		{ nodes: [start, node], connections: { Input: { main: [[{ node: 'Kickserv', type: 'main', index: 0 }]] } }, timezone: options.timezone },
 		credentials,
 	);
 	return { ...result, items: result.output('Kickserv') };

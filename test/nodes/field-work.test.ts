@@ -27,7 +27,8 @@ describe('Task', () => {
 		expect(items[0].json).toMatchObject({ name: 'Bring the ladder', job_id: job.id, employee_ids: [tech.id], completed: false });
 		expect(t.requests()).toEqual(['GET /jobs/1010.json', 'POST /tasks.json']);
 		expect(t.sandbox.log[1].body).toEqual({
-			task: { name: 'Bring the ladder', job_id: job.id, employee_ids: [tech.id], starts_at: '2026-12-01T08:00:00', description: 'tall roof' },
+			// (a time without an offset is the workflow's time zone: n8n's default, New York)
+			task: { name: 'Bring the ladder', job_id: job.id, employee_ids: [tech.id], starts_at: '2026-12-01T08:00:00-05:00', description: 'tall roof' },
 		});
 		expect(store.getTask(items[0].json.id as number)).toMatchObject({ name: 'Bring the ladder' });
 	});
@@ -263,6 +264,29 @@ describe('Time Entry', () => {
 		expect(charges.items.every((i) => i.json.job_number === job.job_number && i.json.job_id === job.id)).toBe(true);
 		const full = await runKickserv({ resource: 'timeEntry', operation: 'getAll', job: rl(job.job_number), returnAll: true, simplify: false }, t.credentials);
 		expect(full.items[0].json.job_number).toBeUndefined(); // the record as Kickserv sent it
+	});
+
+	test("a time without an offset is the workflow's time zone, sent with its offset; one that zone skips is refused", async () => {
+		const job = t.sandbox.store().createJob(4, { job_type_id: 61 });
+		t.sandbox.clearLog();
+		// 08:00 in Berlin (+01:00) is 07:00 UTC; 03:00 in New York (-05:00) is 08:00 UTC: one hour
+		const { items, error } = await runKickserv(
+			{ resource: 'timeEntry', operation: 'log', job: rl(job.job_number), employeeId: 11302, startedAt: '2026-11-27T08:00:00', endedAt: '2026-11-27T03:00:00-05:00' },
+			t.credentials,
+			{ timezone: 'Europe/Berlin' },
+		);
+		expect(error).toBeUndefined();
+		expect(t.sandbox.log[0].body).toMatchObject({ time_entry: { started_at: '2026-11-27T08:00:00+01:00', ended_at: '2026-11-27T03:00:00-05:00' } });
+		expect(items[0].json.hours).toBe('1.00');
+		t.sandbox.clearLog();
+		// 02:30 on the last Sunday of March does not exist in Berlin (the clocks go from 02:00 to 03:00)
+		const skipped = await runKickserv(
+			{ resource: 'job', operation: 'update', job: rl(job.job_number), updateFields: { scheduled_on: '2026-03-29T02:30:00' } },
+			t.credentials,
+			{ timezone: 'Europe/Berlin' },
+		);
+		expect(skipped.error?.message).toMatch(/^Scheduled On 2026-03-29T02:30:00 does not exist in the workflow's time zone Europe\/Berlin/);
+		expect(t.sandbox.log).toHaveLength(0);
 	});
 
 	test('bad input is refused before any request', async () => {

@@ -453,6 +453,26 @@ describe('watchedOf', () => {
 	});
 });
 
+describe('watchedOf an item of the active-job list (what 0.2.0 stored)', () => {
+	const item = { id: 90017, job_number: 617, name: 'Gutter repair', status: 'in_progress', updated_at: '2026-11-28T09:15:00-05:00' };
+
+	test('Job Updated: by name, status and last change, with the internal id as p; byte for byte as 0.2.0 stored it', () => {
+		expect(encodeWindow([watchedOf(item, item.id, 'listed')])).toBe('h5:1n1ces3:i:1xgh');
+	});
+
+	test('Job Status Changed: no fingerprint, the status and the internal id; byte for byte as 0.2.0 stored it', () => {
+		expect(encodeWindow([watchedOf(item, item.id, 'none')])).toBe('h5::i:1xgh');
+	});
+
+	test('the listed fingerprint changes with name, status and last change, not with the id', () => {
+		const listed = watchedOf(item, 0, 'listed').f;
+		for (const change of [{ name: 'Roof' }, { status: 'on_hold' }, { updated_at: 'later' }]) {
+			expect(watchedOf({ ...item, ...change }, 0, 'listed').f).not.toBe(listed);
+		}
+		expect(watchedOf({ ...item, id: 1 }, 0, 'listed').f).toBe(listed);
+	});
+});
+
 describe('mayHavePayments', () => {
 	test('balance equal to the total: no payments', () => {
 		expect(mayHavePayments({ job_number: 1, total: '100.00', balance_remaining: '100.00' })).toBe(false);

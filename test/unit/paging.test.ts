@@ -137,11 +137,17 @@ describe('isEmptyRecord', () => {
 		expect(isEmptyRecord({})).toBe(true);
 	});
 
-	test('any real value makes it a record', () => {
+	test('no customer_number and no id: the placeholder, whatever defaults its other keys hold', () => {
+		expect(isEmptyRecord({ customer_number: null, id: null, is_active: false, balance: '0.00', notify_via_email: true })).toBe(true);
+		expect(isEmptyRecord({ customer_number: null, is_active: false })).toBe(true);
+		expect(isEmptyRecord({ customer_number: '', id: null, name: '' })).toBe(true);
+	});
+
+	test('a customer_number or an id makes it a record', () => {
 		expect(isEmptyRecord({ customer_number: 380, name: null })).toBe(false);
-		expect(isEmptyRecord({ customer_number: null, is_active: false })).toBe(false);
-		expect(isEmptyRecord({ customer_number: null, balance: 0 })).toBe(false);
-		expect(isEmptyRecord({ name: ' ' })).toBe(false);
+		expect(isEmptyRecord({ customer_number: 380, id: null })).toBe(false);
+		expect(isEmptyRecord({ customer_number: null, id: 14907 })).toBe(false);
+		expect(isEmptyRecord({ customer_number: 0, id: 0 })).toBe(false);
 	});
 });
 

@@ -301,6 +301,35 @@ describe('isoDateTime', () => {
 	test('refuses an invalid Date naming the field', () => {
 		expect(failure(() => isoDateTime(new Date('invalid'), F), F)).toMatch(/date and time/);
 	});
+
+	describe("a time without an offset is the workflow's time zone", () => {
+		test.each([
+			['2026-11-28T09:30:00', 'America/New_York', '2026-11-28T09:30:00-05:00'],
+			['2026-07-01T09:30:00', 'America/New_York', '2026-07-01T09:30:00-04:00'],
+			['2026-11-28 09:30', 'America/Los_Angeles', '2026-11-28T09:30-08:00'],
+			['2026-11-28T09:30:00.250', 'Asia/Kolkata', '2026-11-28T09:30:00.250+05:30'],
+			['2026-11-28T00:00:00', 'UTC', '2026-11-28T00:00:00+00:00'],
+			['2026-03-29T00:30:00', 'Europe/London', '2026-03-29T00:30:00+00:00'],
+			['2026-03-29T02:30:00', 'Europe/London', '2026-03-29T02:30:00+01:00'],
+			['2026-11-01T01:30:00', 'America/New_York', expect.stringMatching(/^2026-11-01T01:30:00-0[45]:00$/)],
+		])('%j in %s is sent as %j', (value, zone, sent) => {
+			expect(isoDateTime(value, F, zone)).toEqual(sent);
+		});
+
+		test.each([['2026-11-28T09:30:00Z'], ['2026-11-28T09:30:00+05:30'], ['2026-11-28']])('%j (an offset, or a day) is kept as given', (value) => {
+			expect(isoDateTime(value, F, 'America/New_York')).toBe(value);
+		});
+
+		test('a time the zone skips (clocks forward) is refused, naming the field', () => {
+			expect(failure(() => isoDateTime('2026-03-08T02:30:00', F, 'America/New_York'), F)).toMatch(
+				/^Scheduled On 2026-03-08T02:30:00 does not exist in the workflow's time zone America\/New_York/,
+			);
+		});
+
+		test('an unknown zone is refused, naming the field', () => {
+			expect(failure(() => isoDateTime('2026-11-28T09:30:00', F, 'Mars/Olympus'), F)).toMatch(/^Scheduled On has no time zone, and the workflow's time zone "Mars\/Olympus" is unknown/);
+		});
+	});
 });
 
 describe('amount', () => {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { kickservRequest } from '../transport/request';
 import { assumptionError } from '../transport/errors';
+import type { FilterRule } from '../transport/filters';
 import { requireUpdateFields, route, validate } from '../transport/routing';
 import { isEmptyRecord, isObject, unwrapList, unwrapRecord } from '../transport/paging';
 import { boolean, email, optionalPositiveInteger, optionalText, requiredText } from '../transport/validate';
@@ -141,6 +142,20 @@ const EXACT_FILTERS: Array<[string, string]> = [
 	['billing_country', 'Billing Country (Exact)'],
 ];
 
+/**
+ * How each filter is checked against the customers returned ([seed]: a server that ignores one would send
+ * every customer): a customer that matches under no plausible rule is left out (filters.ts).
+ */
+const CUSTOMER_FILTER_CHECKS: FilterRule[] = [
+	{ param: 'q', fields: ['name'], compare: 'contains', label: 'Name Contains' },
+	{ param: 'begins_with', fields: ['name'], compare: 'firstLetter', label: 'Name Begins With' },
+	{ param: 'customer_number', compare: 'number', label: 'Customer Number' },
+	{ param: 'customer_source_id', compare: 'number', label: 'Customer Source ID' },
+	// (which of a customer's phone numbers the filter looks at is not documented: any of them)
+	{ param: 'phone_number', fields: ['phone_number', 'mobile', 'alt_phone_number'], compare: 'phone', label: 'Phone (Exact)' },
+	...EXACT_FILTERS.filter(([key]) => key !== 'phone_number').map(([param, label]): FilterRule => ({ param, compare: 'text', label })),
+];
+
 /** Text filters and their display names (for error messages). */
 const TEXT_FILTERS: Array<[string, string]> = [['q', 'Name Contains'], ...EXACT_FILTERS];
 
@@ -230,7 +245,7 @@ export const customerOperations: INodeProperties[] = [
 				routing: route({
 					method: 'GET',
 					url: '/customers.json',
-					list: { key: 'customers', style: 'customers' },
+					list: { key: 'customers', style: 'customers', filters: CUSTOMER_FILTER_CHECKS },
 					preSend: [checkCustomerFilters],
 				}),
 			},

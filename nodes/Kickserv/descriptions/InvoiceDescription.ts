@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { recordFilter, type FilterRule } from '../transport/filters';
 import { kickservPages } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { listControls, operationsOf, showFor } from './shared';
@@ -20,6 +21,13 @@ export const INVOICE_SIMPLE_FIELDS = [
 	'balance_remaining',
 	'total_balance_remaining',
 ] as const;
+
+/**
+ * Invoice Status checked against each invoice returned ([doc]): one in another status stops the list with
+ * an error naming the guess, rather than being left out, since the reply's total_balance_remaining
+ * (on every item) would then sum invoices that were not asked for.
+ */
+const INVOICE_FILTER_CHECKS: FilterRule[] = [{ param: 'invoice_status', compare: 'status', label: 'Invoice Status', onMismatch: 'stop' }];
 
 const checkInvoiceFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
@@ -49,6 +57,7 @@ export const invoiceOperations: INodeProperties[] = operationsOf(resource, [
 					qs: request.qs,
 					limit,
 					transport: request.transport,
+					keep: recordFilter(this.getNode(), request.path, request.qs, INVOICE_FILTER_CHECKS),
 				})) {
 					for (const record of records) invoices.push(record);
 					if (extras?.total_balance_remaining !== undefined) total = extras.total_balance_remaining;

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { kickservList, kickservRequest } from '../transport/request';
 import { pagesInFlight, requireUpdateFields, route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
+import { recordFilter, type FilterRule } from '../transport/filters';
 import {
 	isoDateTime,
 	oneOf,
@@ -147,7 +148,7 @@ export const checkJobBody = validate(function (options) {
 		['scheduled_on', 'Scheduled On'],
 		['ends_at', 'Ends At'],
 	]) {
-		if (key in job) job[key] = isoDateTime(job[key], label);
+		if (key in job) job[key] = isoDateTime(job[key], label, this.getTimezone());
 	}
 	for (const [key, label, max] of [
 		['description', 'Description', 10_000],
@@ -162,6 +163,17 @@ export const checkJobBody = validate(function (options) {
 	}
 	return options;
 });
+
+/**
+ * The filters checked against the jobs returned ([doc] for /jobs.json, [seed] for a customer's jobs): a job
+ * in another status or of another job type is left out (filters.ts). Employee Number and Scheduled are
+ * not checked: a job names its employees by internal id, and a window like This Week depends on the
+ * account's time zone and first day of the week.
+ */
+const JOB_FILTER_CHECKS: FilterRule[] = [
+	{ param: 'status', compare: 'status', label: 'Status' },
+	{ param: 'job_type_id', compare: 'number', label: 'Job Type' },
+];
 
 const checkJobFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
@@ -249,7 +261,8 @@ export const jobOperations: INodeProperties[] = [
 						// only the account-wide list documents per_page
 						const style = request.path === '/jobs.json' ? 'perPage' : 'page';
 						const inFlight = pagesInFlight.call(this, limit);
-						return await kickservList.call(this, { key: 'jobs', style, path: request.path, qs: request.qs, limit, inFlight });
+						const keep = recordFilter(this.getNode(), request.path, request.qs, JOB_FILTER_CHECKS);
+						return await kickservList.call(this, { key: 'jobs', style, path: request.path, qs: request.qs, limit, inFlight, keep });
 					},
 				}),
 			},

@@ -4,6 +4,7 @@ import { inputError } from '../transport/errors';
 import { kickservRequest } from '../transport/request';
 import { route, validate } from '../transport/routing';
 import { unwrapRecord } from '../transport/paging';
+import type { FilterRule } from '../transport/filters';
 import { positiveInteger } from '../transport/validate';
 import { JOB_SIMPLE_FIELDS, checkJobBody, jobFieldOptions } from './JobDescription';
 import { customerLocator, dropdown, fieldCollection, jobLocator, listControls, operationsOf, showFor, simplifyField } from './shared';
@@ -14,6 +15,12 @@ const OPPORTUNITY_STATUSES = [
 	{ name: 'Lost', value: 'lost' },
 	{ name: 'New', value: 'new' },
 	{ name: 'Won', value: 'won' },
+];
+
+/** The filters checked against the opportunities returned ([doc]): another status or job type is left out (filters.ts). */
+const OPPORTUNITY_FILTER_CHECKS: FilterRule[] = [
+	{ param: 'status', compare: 'status', label: 'Status' },
+	{ param: 'job_type_id', compare: 'number', label: 'Job Type' },
 ];
 
 const checkOpportunityFilters = validate(function (options) {
@@ -99,7 +106,7 @@ export const opportunityOperations: INodeProperties[] = operationsOf(resource, [
 			method: 'GET',
 			url: '/opportunities.json',
 			preSend: [checkOpportunityFilters],
-			list: { key: 'opportunities', style: 'page' },
+			list: { key: 'opportunities', style: 'page', filters: OPPORTUNITY_FILTER_CHECKS },
 		}),
 	},
 	{

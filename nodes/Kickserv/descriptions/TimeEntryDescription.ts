@@ -14,8 +14,8 @@ const body = (property: string) => ({ send: { type: 'body' as const, property: `
 const checkTimeEntry = validate(function (options) {
 	const entry = ((options.body as IDataObject)?.time_entry ?? {}) as IDataObject;
 	entry.employee_id = positiveInteger(entry.employee_id, 'Employee');
-	entry.started_at = isoDateTime(entry.started_at, 'Started At');
-	entry.ended_at = isoDateTime(entry.ended_at, 'Ended At');
+	entry.started_at = isoDateTime(entry.started_at, 'Started At', this.getTimezone());
+	entry.ended_at = isoDateTime(entry.ended_at, 'Ended At', this.getTimezone());
 	if (Date.parse(String(entry.ended_at)) <= Date.parse(String(entry.started_at))) {
 		throw new Error('Ended At must be after Started At');
 	}

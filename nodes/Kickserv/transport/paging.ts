@@ -72,9 +72,15 @@ export function unwrapRecord(body: unknown, key: RecordKey | readonly RecordKey[
 	throw new Error(`Kickserv sent no ${keys[0]} record in its reply`);
 }
 
-/** The filter endpoint always ends its list with an all-null record: it is not a customer. */
-export const isEmptyRecord = (record: IDataObject): boolean =>
-	Object.values(record).every((value) => value === null || value === undefined || value === '');
+const known = (value: unknown) => value !== null && value !== undefined && value !== '';
+
+/**
+ * The filter endpoint always ends its list with an empty customer object, `customer_number: null` [seed]:
+ * not a customer. Every customer Kickserv lists has its number (Kickserv assigns it) and its internal id,
+ * so a record with neither is that placeholder, whatever its other keys hold (a default such as
+ * `is_active: false` or `balance: "0.00"` does not make it a customer).
+ */
+export const isEmptyRecord = (record: IDataObject): boolean => !known(record.customer_number) && !known(record.id);
 
 /** How a list endpoint pages. */
 export type PagingStyle =

@@ -271,6 +271,11 @@ export interface ListRequest {
 	 * a short list [inf]): page 2 identical to page 1 ends the list instead of stopping with an error.
 	 */
 	unpagedIsWhole?: boolean;
+	/**
+	 * Which records to keep (filters.ts `recordFilter`: a filter checked against each record); `limit`
+	 * then counts the records kept, and pages are read until it is met.
+	 */
+	keep?: (record: IDataObject) => boolean;
 }
 
 /** One page of a list, read and unwrapped. */
@@ -323,8 +328,26 @@ export interface ListPage {
  *
  * With `inFlight` > 1 and no `limit` (Return All), the pages after the first two are requested several at
  * a time by the same end rules (parallel.ts).
+ *
+ * With `keep`, each page yields only the records kept, and `limit` counts those: pages are read (at the
+ * Return All page size) until enough were kept or the list ends.
  */
 export async function* kickservPages(this: KickservContext, list: ListRequest): AsyncGenerator<ListPage> {
+	const { keep, limit, ...rest } = list;
+	if (!keep) return yield* everyPage.call(this, list);
+	// every page is read until `limit` records were kept (the page size asked as for Return All)
+	let remaining = limit ?? Infinity;
+	for await (const page of everyPage.call(this, rest)) {
+		const kept = page.records.filter(keep);
+		const taken = kept.length > remaining ? kept.slice(0, remaining) : kept;
+		remaining -= taken.length;
+		yield { ...page, records: taken };
+		if (remaining <= 0) return;
+	}
+}
+
+/** kickservPages without `keep`. */
+async function* everyPage(this: KickservContext, list: ListRequest): AsyncGenerator<ListPage> {
 	const perPage = perPageFor(list.style, list.limit);
 	let style = list.style;
 	let largest = 0;

@@ -15,6 +15,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { inputError } from './errors';
 
 import { assumptionError } from './errors';
+import { recordFilter, type FilterRule } from './filters';
 import { locatorNumber, type LocatorKind } from './locator';
 import { DEFAULT_IN_FLIGHT, inFlightOption } from './parallel';
 import { isEmptyRecord, unwrapRecord, type ListKey, type PagingStyle, type RecordKey } from './paging';
@@ -46,7 +47,7 @@ export interface OperationSpec {
 	/** The reply is one record, wrapped in this key or bare. */
 	record?: RecordKey | readonly RecordKey[];
 	/** The reply is a paged list. */
-	list?: { key: ListKey; style: PagingStyle; dropEmptyRecords?: boolean };
+	list?: { key: ListKey; style: PagingStyle; dropEmptyRecords?: boolean; filters?: readonly FilterRule[] };
 	/** Anything else: the operation's own steps, through the transport. */
 	run?: OperationRunner;
 	/** Extra checks, run before any request. */
@@ -188,7 +189,9 @@ function runner(spec: OperationSpec) {
 			records = await spec.run.call(this, request, limit);
 		} else if (spec.list) {
 			const inFlight = pagesInFlight.call(this, limit);
-			records = await kickservList.call(this, { ...spec.list, path: request.path, qs: request.qs, limit, transport: request.transport, inFlight });
+			const { filters, ...list } = spec.list;
+			const keep = filters && recordFilter(this.getNode(), request.path, request.qs, filters);
+			records = await kickservList.call(this, { ...list, path: request.path, qs: request.qs, limit, transport: request.transport, inFlight, keep });
 			if (spec.list.dropEmptyRecords) records = records.filter((record) => !isEmptyRecord(record));
 		} else {
 			const reply = await kickservRequest.call(this, request);

@@ -117,13 +117,84 @@ function isDateTime(text: string): boolean {
 	);
 }
 
-/** An ISO-8601 date-time (an offset is kept as given). */
-export function isoDateTime(value: unknown, field: string): string {
+/**
+ * An ISO-8601 date-time. An offset (or Z) is kept as given. A time without one is, as everywhere in n8n,
+ * the workflow's time zone (`timeZone`, from `this.getTimezone()`): it is sent with that zone's offset at
+ * that moment, since Kickserv reads and writes timestamps with an offset (`2022-05-17T10:04:14-04:00`)
+ * and would otherwise read it in the account's own zone. A date alone is a day and is kept as given.
+ */
+export function isoDateTime(value: unknown, field: string, timeZone?: string): string {
 	const text = asText(value);
 	if (!isDateTime(text)) {
 		throw new Error(`${field} must be a date and time like 2026-11-28T09:30:00-05:00 (got ${show(value)})`);
 	}
-	return text;
+	const wall = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(text);
+	if (!wall || !timeZone) return text;
+	const [year, month, day, hour, minute, second] = wall.slice(1, 7).map((part) => Number(part ?? 0));
+	const offset = zoneOffsetAt(timeZone, { year, month, day, hour, minute, second }, field, text);
+	return `${text.replace(' ', 'T')}${offset}`;
+}
+
+interface WallTime {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+/** The wall time an instant shows in a time zone. */
+function wallTimeIn(timeZone: string, instant: number): WallTime {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(instant));
+	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+const utcOf = (wall: WallTime) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+
+function knownZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The offset (`-05:00`) of `timeZone` at the wall time given. A wall time the zone skips (the hour the
+ * clocks go forward) names no moment: refused, naming the field. An unknown zone is refused too.
+ */
+function zoneOffsetAt(timeZone: string, wall: WallTime, field: string, text: string): string {
+	if (!knownZone(timeZone)) {
+		throw new Error(`${field} has no time zone, and the workflow's time zone "${timeZone}" is unknown: add an offset, e.g. ${text}-05:00`);
+	}
+	const asUtc = utcOf(wall);
+	let instant = asUtc;
+	// two rounds: the offset at a first guess of the moment, then at the moment it gives
+	for (let round = 0; round < 2; round++) {
+		const minutes = Math.round((utcOf(wallTimeIn(timeZone, instant)) - Math.floor(instant / 1000) * 1000) / 60_000);
+		instant = asUtc - minutes * 60_000;
+	}
+	if (utcOf(wallTimeIn(timeZone, instant)) !== asUtc) {
+		throw new Error(
+			`${field} ${text} does not exist in the workflow's time zone ${timeZone} (the clocks go forward then): pick another time, or add an offset, e.g. ${text}-05:00`,
+		);
+	}
+	const offset = Math.round((asUtc - instant) / 60_000);
+	const sign = offset < 0 ? '-' : '+';
+	const abs = Math.abs(offset);
+	return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** A money amount greater than 0 with at most 2 decimals, as Kickserv's decimal string. */

@@ -143,18 +143,36 @@ export interface WindowJob {
 	status?: unknown;
 	/** `paid` / `unpaid` (read for Invoice Paid only) */
 	invoice_status?: unknown;
+	/** (items of the active-job list, `/tasks/job_list.json`) */
+	name?: unknown;
 }
 
 /**
- * What is remembered of a job. By default the fingerprint covers what payments and status changes
- * touch; `whole` covers every field of the record (timestamps have whole seconds, so two changes in
- * one second differ only in their fields).
+ * What a remembered job's fingerprint covers:
+ * - `payments` (the default): what payments and status changes touch (id, updated_at, balance, status);
+ * - `whole`: every field of the record (timestamps have whole seconds, so two changes in one second
+ *   differ only in their fields);
+ * - `listed`: what an item of the active-job list shows that can change (name, status, updated_at);
+ * - `none`: nothing (an empty fingerprint: the entry is judged by its status or mark alone).
  */
-export const watchedOf = (job: WindowJob, p = 0, whole = false): Watched => ({
+export type Covers = 'payments' | 'whole' | 'listed' | 'none';
+
+function fingerprintOf(job: WindowJob, covers: Covers): string {
+	if (covers === 'none') return '';
+	if (covers === 'listed') return fingerprint(job.name, job.status, job.updated_at);
+	if (covers === 'payments') return fingerprint(job.id, job.updated_at, job.balance_remaining, job.status);
+	return fingerprint(...Object.keys(job).sort().map((key) => `${key}=${JSON.stringify((job as unknown as Record<string, unknown>)[key])}`));
+}
+
+/**
+ * What is remembered of a job, whether read from `/jobs.json` (the window) or from an account-wide list:
+ * its number, a fingerprint (see `Covers`), its status and `p` (the highest payment id known on it, or for
+ * Job Status Changed and Job Updated the job's internal id). The one place that says how a job is
+ * remembered: what it gives is stored, and must stay as 0.2.0 stored it.
+ */
+export const watchedOf = (job: WindowJob, p = 0, covers: Covers = 'payments'): Watched => ({
 	n: Number(job.job_number),
-	f: whole
-		? fingerprint(...Object.keys(job).sort().map((key) => `${key}=${JSON.stringify((job as unknown as Record<string, unknown>)[key])}`))
-		: fingerprint(job.id, job.updated_at, job.balance_remaining, job.status),
+	f: fingerprintOf(job, covers),
 	s: String(job.status ?? ''),
 	p,
 });
@@ -184,7 +202,7 @@ export function classify(
 ): WindowChange {
 	const known = previous.get(Number(job.job_number));
 	if (!known) return Number(job.job_number) > previousFloor ? 'entered-new' : 'entered-old';
-	return known.f === watchedOf(job, 0, whole).f ? 'same' : 'changed';
+	return known.f === watchedOf(job, 0, whole ? 'whole' : 'payments').f ? 'same' : 'changed';
 }
 
 export const windowFloor = (window: Map<number, Watched>): number =>

@@ -1,9 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { assumptionError } from '../transport/errors';
-import { kickservList, kickservRequest } from '../transport/request';
-import { unwrapRecord } from '../transport/paging';
+import { statusKey } from '../transport/filters';
+import { kickservList } from '../transport/request';
 import type { WindowJob } from './cursor';
 
 /**
@@ -35,8 +34,7 @@ export function requireKeys(context: IPollFunctions, item: IDataObject, keys: st
 	);
 }
 
-/** A job status as `/jobs.json` spells it (`in_progress`), from however a list spells it (`In Progress`). */
-export const statusKey = (status: unknown): string => String(status ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+export { statusKey };
 
 /**
  * Every unpaid invoice of the account, trimmed to the fields that show a payment. Items that say they
@@ -80,25 +78,6 @@ export async function activeJobs(this: IPollFunctions): Promise<ActiveJob[]> {
 	const records = await kickservList.call(this, { path: '/tasks/job_list.json', key: 'jobs', style: 'page', unpagedIsWhole: true });
 	for (const item of records) requireKeys(this, item, ['id', 'job_number', 'status'], '/tasks/job_list.json');
 	return records.map((item) => ({ ...item, status: statusKey(item.status) })) as unknown as ActiveJob[];
-}
-
-/** What `read` gives, or undefined when Kickserv says the job is not there any more (deleted). */
-async function unlessGone<T>(read: Promise<T>): Promise<T | undefined> {
-	// (every other failure goes on as it came: a NodeApiError with Kickserv's status)
-	return await read.catch(async (error: unknown) =>
-		error instanceof NodeApiError && error.httpCode === '404' ? undefined : await Promise.reject(error),
-	);
-}
-
-/** The whole job, or undefined when the job is gone. */
-export async function jobIfAny(this: IPollFunctions, jobNumber: number): Promise<IDataObject | undefined> {
-	const reply = await unlessGone(kickservRequest.call(this, { method: 'GET', path: `/jobs/${jobNumber}.json` }));
-	return reply && unwrapRecord(reply.body, 'job');
-}
-
-/** A job's payments, or undefined when the job is gone. */
-export async function paymentsIfAny(this: IPollFunctions, jobNumber: number): Promise<IDataObject[] | undefined> {
-	return await unlessGone(kickservList.call(this, { path: `/jobs/${jobNumber}/payments.json`, key: 'payments', style: 'page' }));
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { kickservList, kickservRequest, readPage, type ListRequest } from '../transport/request';
+import { kickservList, readPage, type ListRequest } from '../transport/request';
+import { GONE_IS_UNDEFINED, readJob, readPayments } from './job-reads';
 import { ascending, firstPageWhere, newestJobs } from './listing';
-import { JOBS_PAGE_SIZE, MAX_PAGES, pageSignature, perPageFor, unwrapRecord } from '../transport/paging';
+import { JOBS_PAGE_SIZE, MAX_PAGES, pageSignature, perPageFor } from '../transport/paging';
 import {
 	classify,
-	fingerprint,
 	decodeWindow,
 	encodeWindow,
 	mayHavePayments,
@@ -19,7 +19,7 @@ import {
 	type Watched,
 	type WindowJob,
 } from './cursor';
-import { activeJobs, INACTIVE_STATUSES, jobIfAny, paymentsIfAny, requireKeys, sameId, settledWhenLeft, unpaidJobs, type ActiveJob } from './open-lists';
+import { activeJobs, INACTIVE_STATUSES, requireKeys, sameId, settledWhenLeft, unpaidJobs } from './open-lists';
 import { assumptionError } from '../transport/errors';
 import { noJobs, noMatchingJob, noneBecame, noPayment, type EmptySample, type FilterCheck } from './empty-sample';
 
@@ -203,10 +203,6 @@ async function readWindow(this: IPollFunctions, jobsToWatch: number, whole = fal
 	return (await newestJobList.call(this, jobsToWatch, whole ? undefined : { only: WINDOW_FIELDS + extra })) as unknown as WindowJob[];
 }
 
-async function paymentsOf(this: IPollFunctions, jobNumber: number): Promise<IDataObject[]> {
-	return await kickservList.call(this, { path: `/jobs/${jobNumber}/payments.json`, key: 'payments', style: 'page' });
-}
-
 const maxId = (payments: IDataObject[]) => payments.reduce((max, p) => Math.max(max, num(p.id) || 0), 0);
 
 /**
@@ -216,7 +212,7 @@ const maxId = (payments: IDataObject[]) => payments.reduce((max, p) => Math.max(
  */
 async function seedWindow(this: IPollFunctions, jobs: WindowJob[]): Promise<Watched[]> {
 	const watched: Watched[] = [];
-	for (const job of jobs) watched.push(watchedOf(job, maxId(await paymentsOf.call(this, job.job_number))));
+	for (const job of jobs) watched.push(watchedOf(job, maxId(await readPayments(this, job.job_number))));
 	return watched;
 }
 
@@ -296,10 +292,11 @@ export async function pollNewPayments(this: IPollFunctions, state: IDataObject, 
 	for (const read of reads) {
 		if (read.left && previousOpen?.has(read.job.job_number)) {
 			// it was on the unpaid list: gone from it, it must be paid in full (or deleted)
-			const record = await jobIfAny.call(this, read.job.job_number);
+			const record = await readJob(this, read.job.job_number, GONE_IS_UNDEFINED);
 			if (record) settledWhenLeft(this, read.job.job_number, record);
 		}
-		read.payments = read.left ? ((await paymentsIfAny.call(this, read.job.job_number)) ?? []) : await paymentsOf.call(this, read.job.job_number);
+		// (a job that left what is watched may have been deleted: then it has no payments to read)
+		read.payments = (await readPayments(this, read.job.job_number, read.left ? GONE_IS_UNDEFINED : undefined)) ?? [];
 		const since = read.known?.p ?? 0;
 		for (const payment of read.payments) {
 			if (num(payment.id) > since && !emittedIds.has(num(payment.id))) {
@@ -351,7 +348,7 @@ interface PaymentRead {
 async function seedOpen(this: IPollFunctions, outside: WindowJob[], settings: PollSettings): Promise<Watched[]> {
 	const seeded: Watched[] = [];
 	for (const job of outside) {
-		const history = settings.everyJob || mayHavePayments(job) ? maxId(await paymentsOf.call(this, num(job.job_number))) : 0;
+		const history = settings.everyJob || mayHavePayments(job) ? maxId(await readPayments(this, num(job.job_number))) : 0;
 		seeded.push(watchedOf(job, history));
 	}
 	return seeded;
@@ -382,7 +379,7 @@ export async function samplePayment(this: IPollFunctions, settings: PollSettings
 	const window = await readWindow.call(this, Math.min(settings.jobsToWatch, 100));
 	for (const job of window) {
 		if (!settings.everyJob && !mayHavePayments(job)) continue;
-		const payments = await paymentsOf.call(this, job.job_number);
+		const payments = await readPayments(this, job.job_number);
 		if (payments.length) {
 			const newest = payments.sort((a, b) => num(b.id) - num(a.id))[0];
 			return [{ ...newest, job_number: job.job_number }];
@@ -392,11 +389,6 @@ export async function samplePayment(this: IPollFunctions, settings: PollSettings
 }
 
 /* ------------------------------------------ Job Status Changed / Job Updated */
-
-async function fullJob(this: IPollFunctions, jobNumber: number): Promise<IDataObject> {
-	const reply = await kickservRequest.call(this, { method: 'GET', path: `/jobs/${jobNumber}.json` });
-	return unwrapRecord(reply.body, 'job');
-}
 
 /**
  * Job Status Changed, Job Updated and Invoice Paid: the watched window of recent jobs, each remembered
@@ -413,10 +405,10 @@ export async function pollJobChanges(
 	// (the internal id: in the mark for Invoice Paid and New Opportunity, as `p` for the other two, so that
 	// another job under a reused number is told apart)
 	const remember = (job: WindowJob): Watched =>
-		mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, num(job.id) || 0, whole);
+		mark ? { ...watchedOf(job), s: markOf(job, mark) } : watchedOf(job, num(job.id) || 0, whole ? 'whole' : 'payments');
 	// the account-wide list before the window (as New Payment): a job that changes in between is seen
 	// by the window, read later
-	const wide = settings.wholeAccount ? await wideEntries.call(this, kind, remember) : undefined;
+	const wide = settings.wholeAccount ? await wideEntries.call(this, kind) : undefined;
 	const jobs = await readWindow.call(this, settings.jobsToWatch, whole, kind === 'paid' ? ',invoice_status' : '');
 	// what the event decides on must be there: a job without it would look unchanged for ever
 	for (const job of jobs) requireKeys(this, job as unknown as IDataObject, ['id', 'job_number', mark ? mark.field : 'status'], '/jobs.json', '');
@@ -462,7 +454,7 @@ export async function pollJobChanges(
 			const moved = before && (kind === 'updated' && known ? known.f !== entry.f : before.s !== entry.s);
 			if (!moved && !reopened) continue;
 			// judged on the job's own record, as the window judges it
-			const record = await jobIfAny.call(this, entry.n);
+			const record = await readJob(this, entry.n, GONE_IS_UNDEFINED);
 			const now = String(record?.status ?? '');
 			const relevant = kind === 'updated' ? (known && known.f !== entry.f) || now !== before?.s : changedInto(settings, before?.s, now);
 			if (record && relevant) changes.push({ job: record as unknown as WindowJob, before, into: nextOpen, record });
@@ -472,7 +464,7 @@ export async function pollJobChanges(
 		const wideNumbers = new Set((wide ?? []).map(({ entry }) => entry.n));
 		for (const known of leftBehind([previousOpen, previous], (n) => inWindow.has(n) || wideNumbers.has(n))) {
 			if (mark ? !known.s.startsWith('N') : INACTIVE_STATUSES.has(known.s)) continue;
-			const record = await jobIfAny.call(this, known.n);
+			const record = await readJob(this, known.n, GONE_IS_UNDEFINED);
 			// gone, or its number now names another job
 			if (!record || !sameJob(known, record.id, mark !== undefined)) continue;
 			if (mark && previousOpen?.has(known.n)) settledWhenLeft(this, known.n, record);
@@ -492,7 +484,7 @@ export async function pollJobChanges(
 	const items: IDataObject[] = [];
 	for (const { job, before, record: known } of taken) {
 		// the whole window record is already at hand for Job Updated; a status change reads the job
-		const record = known ?? (whole ? (job as unknown as IDataObject) : await fullJob.call(this, job.job_number));
+		const record = known ?? (whole ? (job as unknown as IDataObject) : await readJob(this, job.job_number));
 		items.push(kind === 'status' ? { ...record, previous_status: before?.s ?? null, status: (record.status ?? job.status) as string } : record);
 	}
 	return { items, state: { window: encodeWindow([...next.values()]), ...wideState(nextOpen.values()) } };
@@ -553,28 +545,16 @@ const changedInto = (settings: PollSettings, before: string | undefined, now: st
 	now !== before && (!settings.toStatuses?.length || settings.toStatuses.includes(now));
 
 /**
- * The account-wide list of an event, as entries: Invoice Paid's unpaid invoices remembered as the
- * window remembers jobs; the active jobs by internal id and status (Job Updated also by name, status and,
- * where the list has it, last change).
+ * The account-wide list of an event, as entries: Invoice Paid's unpaid invoices by their mark (which holds
+ * the internal id); the active jobs by status and internal id, as the window remembers them (Job Updated
+ * also by what the list shows that can change: name, status and, where the list has it, last change).
  */
-async function wideEntries(
-	this: IPollFunctions,
-	kind: JobChangeKind,
-	remember: (job: WindowJob) => Watched,
-): Promise<Array<{ entry: Watched; id: unknown }> | undefined> {
-	// (Invoice Paid needs only the mark, which holds the id: no fingerprint, a job coming down into the
-	// window from here is judged by its mark alone)
-	if (kind === 'paid') return (await unpaidJobs.call(this)).map((job) => ({ entry: { ...remember(job), f: '' }, id: job.id }));
+async function wideEntries(this: IPollFunctions, kind: JobChangeKind): Promise<Array<{ entry: Watched; id: unknown }> | undefined> {
+	// (Invoice Paid needs only the mark: no fingerprint, a job coming down into the window from here is
+	// judged by its mark alone)
+	if (kind === 'paid') return (await unpaidJobs.call(this)).map((job) => ({ entry: { ...watchedOf(job, 0, 'none'), s: markOf(job, BECOMES.paid) }, id: job.id }));
 	if (kind === 'opportunity') return undefined;
-	return (await activeJobs.call(this)).map((job: ActiveJob) => ({
-		id: job.id,
-		entry: {
-			n: num(job.job_number),
-			f: kind === 'updated' ? fingerprint(job.name, job.status, job.updated_at) : '',
-			s: String(job.status),
-			p: num(job.id) || 0,
-		},
-	}));
+	return (await activeJobs.call(this)).map((job) => ({ entry: watchedOf(job, num(job.id) || 0, kind === 'updated' ? 'listed' : 'none'), id: job.id }));
 }
 
 /**
@@ -616,13 +596,13 @@ export async function sampleJobChange(this: IPollFunctions, kind: JobChangeKind)
 		let scanned = 0;
 		for await (const { records } of newestJobs.call(this, { qs: { only: `${WINDOW_FIELDS},invoice_status` }, limit: 250 })) {
 			const found = records.find((job) => job[mark.field] === mark.value);
-			if (found) return [await fullJob.call(this, num(found.job_number))];
+			if (found) return [await readJob(this, num(found.job_number))];
 			scanned += records.length;
 		}
 		throw emptySample(this, scanned ? noneBecame(kind === 'paid' ? 'paid invoice' : 'opportunity', scanned) : noJobs());
 	}
 	const [job] = await newestJobList.call(this, 1);
 	if (!job) throw emptySample(this, noJobs());
-	const record = await fullJob.call(this, num(job.job_number));
+	const record = await readJob(this, num(job.job_number));
 	return [kind === 'status' ? { ...record, previous_status: null } : record];
 }
