@@ -330,7 +330,7 @@ const taskRows: Row[] = [
 	{ name: 'update: Completed is text', params: T('update', { taskId: '1', updateFields: { completed: X } }), v: 'yes', field: 'Completed' },
 	{ name: 'complete: Task ID negative', params: T('complete', { taskId: X }), v: '-3', field: 'Task ID' },
 	{ name: 'delete: Task ID with ?', params: T('delete', { taskId: X }), v: '5?x=1', field: 'Task ID' },
-	{ name: 'getAll: Starts On or After 28/11/2026', params: T('getAll', { returnAll: true, filters: { from: X } }), v: '28/11/2026', field: 'Starts On or After' },
+	{ name: 'getAll: Starts At or After 28/11/2026', params: T('getAll', { returnAll: true, filters: { from: X } }), v: '28/11/2026', field: 'Starts At or After' },
 	{ name: 'getAll: Starts Before not after the start', params: T('getAll', { returnAll: true, filters: { from: '2026-12-02', to: X } }), v: '2026-12-02', field: 'Starts Before' },
 	{ name: 'getAll: Job Number 0', params: T('getAll', { returnAll: true, filters: { job_number: X } }), v: '0', field: 'Job' },
 	{ name: 'getAll: Employee is an object', params: T('getAll', { returnAll: true, filters: { employee_number: X } }), v: { n: 1 }, field: 'Employee' },

@@ -53,7 +53,7 @@ describe('errors', () => {
 	test('bad input is not presented as a Kickserv answer: no HTTP code (n8n showed "From Kickserv, Error code none")', async () => {
 		for (const [params, message, description] of [
 			[{ resource: 'customer', operation: 'get', customer: rl('../2') }, /^Customer must be a positive whole number/, 'Nothing was sent to Kickserv.'],
-			[{ resource: 'task', operation: 'getAll', limit: 5, filters: { from: '2026-12-10T15:00:00' } }, /^Starts On or After takes a day/, 'Nothing was sent to Kickserv.'],
+			[{ resource: 'task', operation: 'getAll', limit: 5, filters: { from: '2026-12-10T15:00:00' } }, /^Starts At or After takes a day/, 'Nothing was sent to Kickserv.'],
 		] as const) {
 			const { error } = await runKickserv(params, t.credentials);
 			expect(error?.message).toMatch(message);

@@ -153,9 +153,9 @@ describe('Task', () => {
 			[{ operation: 'get', taskId: '../1' }, /^Task ID must be a positive whole number/],
 			[{ operation: 'update', taskId: '5', updateFields: {} }, /^Update Fields is empty/],
 			[{ operation: 'getAll', returnAll: true, filters: { from: '2026-12-02', to: '2026-12-01' } }, /^Starts Before must be after/],
-			[{ operation: 'getAll', returnAll: true, filters: { from: '28/11/2026' } }, /^Starts On or After must be a date/],
+			[{ operation: 'getAll', returnAll: true, filters: { from: '28/11/2026' } }, /^Starts At or After must be a date/],
 			// the picker's time would be dropped by Kickserv's day filter: refused, not ignored
-			[{ operation: 'getAll', returnAll: true, filters: { from: '2026-12-10T15:00:00' } }, /^Starts On or After takes a day, not a time .*15:00 would be ignored/],
+			[{ operation: 'getAll', returnAll: true, filters: { from: '2026-12-10T15:00:00' } }, /^Starts At or After takes a day, not a time .*15:00 would be ignored/],
 			[{ operation: 'getAll', returnAll: true, filters: { to: '2026-12-11T00:30:00.000Z' } }, /^Starts Before takes a day, not a time/],
 		] as const) {
 			const { error } = await runKickserv({ resource: 'task', ...params }, t.credentials);

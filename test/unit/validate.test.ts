@@ -181,7 +181,7 @@ describe('optionalText', () => {
 });
 
 describe('isoDay', () => {
-	const F = 'Starts On or After';
+	const F = 'Starts At or After';
 	test.each([
 		['2026-12-10', '2026-12-10'],
 		['2026-12-10T00:00:00', '2026-12-10'],

@@ -117,9 +117,9 @@ const checkTaskFilters = validate(function (options) {
 	const qs = (options.qs ?? {}) as IDataObject;
 	if ('job_number' in qs) qs.job_number = positiveInteger(qs.job_number, 'Job');
 	if ('employee_number' in qs) qs.employee_number = positiveInteger(qs.employee_number, 'Employee');
-	if ('from' in qs) qs.from = isoDay(qs.from, 'Starts On or After');
+	if ('from' in qs) qs.from = isoDay(qs.from, 'Starts At or After');
 	if ('to' in qs) qs.to = isoDay(qs.to, 'Starts Before');
-	if (qs.from && qs.to && String(qs.to) <= String(qs.from)) throw new Error('Starts Before must be after Starts On or After');
+	if (qs.from && qs.to && String(qs.to) <= String(qs.from)) throw new Error('Starts Before must be after Starts At or After');
 	return options;
 });
 
@@ -255,20 +255,20 @@ export const taskFields: INodeProperties[] = [
 		}),
 		taskJob('Only the tasks of this job, by the number the Kickserv web app shows', { send: { type: 'query', property: 'job_number' } }),
 		{
+			displayName: 'Starts At or After',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tasks starting on this day or later',
+			routing: { send: { type: 'query', property: 'from' } },
+		},
+		{
 			displayName: 'Starts Before',
 			name: 'to',
 			type: 'dateTime',
 			default: '',
 			description: 'Only tasks starting before this day (the day itself excluded)',
 			routing: { send: { type: 'query', property: 'to' } },
-		},
-		{
-			displayName: 'Starts On or After',
-			name: 'from',
-			type: 'dateTime',
-			default: '',
-			description: 'Only tasks starting on this day or later',
-			routing: { send: { type: 'query', property: 'from' } },
 		},
 	]),
 ];

@@ -310,17 +310,23 @@ async function editorSteps(runner, server) {
 		}
 	});
 
-	await step('Task > Get Many: a time in Starts On or After is refused, not dropped; not shown as from Kickserv', async (page) => {
+	await step('Task > Get Many: Starts At or After above Starts Before; a time in it is refused, not dropped; not shown as from Kickserv', async (page) => {
 		await addKickservAction(page, 'Get many tasks');
 		const { tasks } = await api('/tasks.json');
 		expect(tasks.length > 0, 'the sandbox has tasks');
 		const day = String(tasks[0].starts_at).slice(0, 10);
 		await page.locator('[data-test-id="collection-parameter-add"]:visible').last().click();
-		await page.locator('[role=option]:visible').filter({ hasText: /^Starts On or After$/ }).click();
+		// the day range reads in order in the list of filters: its start above its end
+		const filters = (await page.locator('[role=option]:visible').allInnerTexts()).map((text) => text.trim());
+		expect(
+			filters.indexOf('Starts At or After') >= 0 && filters.indexOf('Starts At or After') < filters.indexOf('Starts Before'),
+			`Starts At or After is listed above Starts Before (listed: ${filters.join(', ')})`,
+		);
+		await page.locator('[role=option]:visible').filter({ hasText: /^Starts At or After$/ }).click();
 		await typeDateTime(page, 'from', `${day} 15:00:00`);
 		await byTestId(page, 'node-execute-button').click();
 		const output = byTestId(page, 'output-panel');
-		await output.getByText(`Starts On or After takes a day, not a time`, { exact: false }).first().waitFor();
+		await output.getByText(`Starts At or After takes a day, not a time`, { exact: false }).first().waitFor();
 		await output.getByText('Nothing was sent to Kickserv.').first().waitFor();
 		await output.getByText('Error details').first().click();
 		await page.waitForTimeout(300);
