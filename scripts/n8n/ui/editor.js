@@ -317,6 +317,7 @@ async function editorSteps(runner, server) {
 		const day = String(tasks[0].starts_at).slice(0, 10);
 		await page.locator('[data-test-id="collection-parameter-add"]:visible').last().click();
 		// the day range reads in order in the list of filters: its start above its end
+		await page.locator('[role=option]:visible').filter({ hasText: /^Starts Before$/ }).waitFor();
 		const filters = (await page.locator('[role=option]:visible').allInnerTexts()).map((text) => text.trim());
 		expect(
 			filters.indexOf('Starts At or After') >= 0 && filters.indexOf('Starts At or After') < filters.indexOf('Starts Before'),
