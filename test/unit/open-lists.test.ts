@@ -1,5 +1,5 @@
 /** statusKey: a status as /jobs.json spells it, from how the active-job list may spell it. */
-import { statusKey } from '../../nodes/Kickserv/trigger/open-lists';
+import { statusKey } from '../../nodes/Kickserv/transport/filters';
 
 test.each([
 	['in_progress', 'in_progress'],

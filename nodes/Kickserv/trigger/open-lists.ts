@@ -34,8 +34,6 @@ export function requireKeys(context: IPollFunctions, item: IDataObject, keys: st
 	);
 }
 
-export { statusKey };
-
 /**
  * Every unpaid invoice of the account, trimmed to the fields that show a payment. Items that say they
  * are not unpaid (a server ignoring the filter) are left out here.
