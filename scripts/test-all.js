@@ -6,8 +6,9 @@
  * once, by `npm run check`, and every later stage uses that build (a stage's own `npm run build` would
  * delete dist/ under a stage running beside it).
  *
- * Two lanes run side by side: the alternatives' jest run, which keeps both cores busy, and the queue
- * test, the MCP test and the small real-n8n benchmark, which spend most of their time waiting (on n8n's
+ * Two lanes run side by side: the alternatives' jest run, which keeps both cores busy, and the n8n
+ * installs (nothing to do when the cache is warm), the queue test, the MCP test and the small real-n8n
+ * benchmark, which spend most of their time waiting (on n8n's
  * minute-by-minute polls, on restarts, on n8n starting). The second lane's output goes to a file per stage, printed in one piece
  * when the stage ends, so the lanes never interleave.
  *
@@ -33,6 +34,8 @@ const PLAN = [
 	[
 		{ name: 'test:alternatives', command: [bin('jest'), '--config', 'jest.alternatives.config.js'] },
 		[
+			// (a cold cache: the three releases install side by side here, not one stage after another)
+			{ name: 'n8n:install', command: [process.execPath, 'scripts/n8n/install.js'], quiet: true },
 			{ name: 'test:queue', command: [process.execPath, 'scripts/n8n/test-queue.js'], quiet: true },
 			{ name: 'test:mcp', command: [process.execPath, 'scripts/n8n/test-mcp.js'], quiet: true },
 			// (its checks are records and request counts; the times it prints are slowed by the lane beside it)
