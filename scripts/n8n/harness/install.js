@@ -152,16 +152,11 @@ async function installN8n({ version, recipe, dir, marker, runtime, n8nBin, recip
 	// (Debian's nodejs, the official images and tarballs have them): otherwise
 	// node-gyp downloads them from nodejs.org, which a machine without that host
 	// cannot reach (a user's npmrc may say nodedir; a fresh machine's does not).
-	const rebuildEnv = cleanNpmEnv(
-		runtime.nodeDir
-			? {
-					PATH: `${runtime.binDir}${path.delimiter}${process.env.PATH}`,
-					npm_config_nodedir: runtime.nodeDir,
-				}
-			: hostNodeHeaders()
-				? { npm_config_nodedir: hostNodeHeaders() }
-				: {},
-	);
+	const nodedir = runtime.nodeDir || hostNodeHeaders();
+	const rebuildEnv = cleanNpmEnv({
+		...(runtime.nodeDir ? { PATH: `${runtime.binDir}${path.delimiter}${process.env.PATH}` } : {}),
+		...(nodedir ? { npm_config_nodedir: nodedir } : {}),
+	});
 	for (const { pkg, fromSource } of recipe.rebuild) {
 		log(`n8n ${version}: npm rebuild ${pkg}${fromSource ? ' (from source)' : ''} ...`);
 		const env = { ...rebuildEnv };
